@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * The mizan command line. Each command lives in its own module and throws CliError for anything
+ * the user can fix; here such errors become one line on stderr and an exit status.
+ */
+import { join } from 'node:path';
+import { alignCommand } from './align.js';
+import { batchCommand } from './batch.js';
+import { CliError, oneLine } from './errors.js';
+import { evalCommand } from './eval.js';
+import { packageRoot } from './resources.js';
+
+export const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
+export const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
+
+const HELP = `mizan: align an Arabic text with its English translation, sentence by sentence
+
+Usage:
+  mizan                                   align the bundled seed pair (Dawn / Eremnews)
+  mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit]
+  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit]
+  mizan batch --stdin                     JSON lines in, JSON lines out
+  mizan eval --gold FILE... --test FILE... [--json]
+
+Run 'mizan COMMAND --help' for a command's options.
+`;
+
+type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  align: alignCommand,
+  batch: batchCommand,
+  eval: evalCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    const root = packageRoot();
+    return alignCommand([join(root, SEED_SOURCE), join(root, SEED_TARGET)], process.stdout);
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`unknown command "${name}" (try: mizan --help)`, 2);
+  return command(rest, process.stdout);
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A reader that closed early (mizan align … | head) is not an error.
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`mizan: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`mizan: ${oneLine(error)} (see --help)\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`mizan: internal error: ${oneLine(error)}\n`);
+      if (process.env.MIZAN_DEBUG) console.error(error);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,62 @@
+/**
+ * One document pair from files (or strings) to an Alignment: language detection, segmentation,
+ * alignment. Shared by align, batch and review so they all refuse bad input the same way.
+ */
+import { alignTexts } from '../core/align/align.js';
+import { DEFAULT_STRATEGY, STRATEGIES } from '../core/align/strategies.js';
+import type { Strategy } from '../core/align/strategy.js';
+import type { Lexicon } from '../core/lexicon.js';
+import { detectLanguage, segmentPresplit, segmentText } from '../core/text/segment.js';
+import type { Alignment, SegmentedText } from '../core/types.js';
+import { formatAlignmentFile } from '../formats/alignment-file.js';
+import { CliError, UsageError } from './errors.js';
+import type { InputFile } from './input.js';
+
+export interface PipelineOptions {
+  presplit: boolean;
+  strategy: Strategy;
+  lexicon: Lexicon;
+}
+
+export function strategyNamed(name: string | undefined): Strategy {
+  const strategy = STRATEGIES[name ?? DEFAULT_STRATEGY];
+  if (!strategy) throw new UsageError(`unknown aligner "${name}"; choose one of: ${Object.keys(STRATEGIES).join(', ')}`);
+  return strategy;
+}
+
+const LANGUAGE_NAME = { ar: 'Arabic', en: 'English' } as const;
+
+function segmented(input: InputFile, presplit: boolean): SegmentedText {
+  const lang = detectLanguage(input.text);
+  if (!lang) throw new CliError(`${input.path} has no Arabic or English text`);
+  return { lang, segments: presplit ? segmentPresplit(input.text) : segmentText(input.text, lang) };
+}
+
+export function alignInputs(source: InputFile, target: InputFile, options: PipelineOptions): Alignment {
+  const sourceText = segmented(source, options.presplit);
+  const targetText = segmented(target, options.presplit);
+  if (sourceText.lang === targetText.lang) {
+    throw new CliError(
+      `${source.path} and ${target.path} are both ${LANGUAGE_NAME[sourceText.lang]}; mizan aligns an Arabic text with an English one`,
+    );
+  }
+  return alignTexts(sourceText, targetText, {
+    strategy: options.strategy,
+    lexicon: options.lexicon,
+    boilerplate: !options.presplit,
+  });
+}
+
+export function signature(options: PipelineOptions): string {
+  return `${options.strategy.signature}|lexicon=${options.lexicon.size}|${options.presplit ? 'presplit' : 'segmented'}`;
+}
+
+export function saveFormat(alignment: Alignment, source: InputFile, target: InputFile, options: PipelineOptions): string {
+  return formatAlignmentFile(alignment, {
+    created: new Date().toISOString(),
+    aligner: signature(options),
+    presplit: options.presplit,
+    source: { path: source.path, sha256: source.sha256 },
+    target: { path: target.path, sha256: target.sha256 },
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The mizan strategy: lexical, name, number and length evidence (features.ts, bead-score.ts)
+ * in a coarse-to-fine monotone search (search.ts).
+ */
+import type { Lexicon } from '../lexicon.js';
+import type { ScoreParams } from '../score/bead-score.js';
+import { buildFeatures } from '../score/features.js';
+import { estimateRatio } from '../score/length.js';
+import { search } from './search.js';
+import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
+
+export const MIZAN_PARAMS: ScoreParams = {
+  threshold: 0.2,
+  shapePenalty: { '1-2': 0.05, '2-1': 0.05, '2-2': 0.25, '1-3': 0.15, '3-1': 0.15 },
+  lengthWeight: 0.05,
+  paragraphBonus: 0.05,
+};
+
+/** Maps a similarity to a confidence: 0.5 at the threshold, near 1 well above it. */
+const SHARPNESS = 10;
+const logistic = (x: number) => 1 / (1 + Math.exp(-SHARPNESS * x));
+/** A one-sided sentence is as certain as its best near counterpart is poor. */
+const NEIGHBOURHOOD = 2;
+
+function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): StrategyBead[] {
+  const features = buildFeatures(input.english, input.arabic, lexicon);
+  const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
+  const { path, scorer } = search(
+    { ...features, ratio, enParagraphStart: input.englishParagraphStart, arParagraphStart: input.arabicParagraphStart },
+    params,
+  );
+  const n = features.en.length;
+  const m = features.ar.length;
+  const bestNear = (i0: number, j0: number, englishSide: boolean): number => {
+    let best = 0;
+    for (let d = -NEIGHBOURHOOD; d <= NEIGHBOURHOOD; d++) {
+      if (englishSide && j0 + d >= 0 && j0 + d < m) best = Math.max(best, scorer.similarity(i0, i0 + 1, j0 + d, j0 + d + 1));
+      if (!englishSide && i0 + d >= 0 && i0 + d < n) best = Math.max(best, scorer.similarity(i0 + d, i0 + d + 1, j0, j0 + 1));
+    }
+    return best;
+  };
+  return path.map(({ i, j, di, dj }) => {
+    const english = Array.from({ length: di }, (_, k) => i + k);
+    const arabic = Array.from({ length: dj }, (_, k) => j + k);
+    let score: number;
+    if (di > 0 && dj > 0) score = logistic(scorer.similarity(i, i + di, j, j + dj) - params.threshold);
+    else score = logistic(params.threshold - bestNear(di > 0 ? i : j, di > 0 ? j : i, di > 0));
+    return { english, arabic, score };
+  });
+}
+
+export const mizanStrategy: Strategy = {
+  name: 'mizan',
+  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}`,
+  align: (input, lexicon) => align(input, lexicon),
+};

@@ -1,0 +1,100 @@
+/**
+ * Lexical evidence for every sentence pair inside the search band. For the pair (i, j):
+ *   en(i, j): weight of English sentence i's tokens that some token of Arabic sentence j can stand for;
+ *   ar(i, j): weight of Arabic sentence j's tokens that stand for some token of English sentence i.
+ * A bead over several sentences adds these up (see bead-score.ts). Rows are filled one at a time by
+ * stamping the English ids of row i into flat arrays, so each pair costs one pass over the Arabic
+ * tokens' candidate ids and no allocation — this is the hot loop of the aligner.
+ */
+import type { ArabicUnit, EnglishUnit } from './features.js';
+
+export class CellTable {
+  private readonly offsets: Int32Array;
+  private readonly enMatch: Float32Array;
+  private readonly arMatch: Float32Array;
+  private readonly rowStamp: Int32Array;
+  private readonly rowWeight: Float64Array;
+  private readonly hitStamp: Int32Array;
+  private stamp = 0;
+  private hit = 0;
+
+  /** colLo/colHi: for each English sentence i, the Arabic sentences [colLo[i], colHi[i]) to precompute. */
+  constructor(
+    private readonly english: readonly EnglishUnit[],
+    private readonly arabic: readonly ArabicUnit[],
+    vocabularySize: number,
+    private readonly colLo: Int32Array,
+    private readonly colHi: Int32Array,
+  ) {
+    this.rowStamp = new Int32Array(vocabularySize);
+    this.rowWeight = new Float64Array(vocabularySize);
+    this.hitStamp = new Int32Array(vocabularySize);
+    this.offsets = new Int32Array(english.length + 1);
+    for (let i = 0; i < english.length; i++) this.offsets[i + 1] = this.offsets[i]! + Math.max(0, colHi[i]! - colLo[i]!);
+    this.enMatch = new Float32Array(this.offsets[english.length]!);
+    this.arMatch = new Float32Array(this.offsets[english.length]!);
+    for (let i = 0; i < english.length; i++) {
+      this.stampRow(i);
+      for (let j = colLo[i]!; j < colHi[i]!; j++) {
+        const k = this.offsets[i]! + j - colLo[i]!;
+        this.enMatch[k] = this.computePair(j);
+        this.arMatch[k] = this.lastArabic;
+      }
+    }
+  }
+
+  private lastArabic = 0;
+
+  private stampRow(i: number): void {
+    this.stamp++;
+    const unit = this.english[i]!;
+    for (let k = 0; k < unit.ids.length; k++) {
+      this.rowStamp[unit.ids[k]!] = this.stamp;
+      this.rowWeight[unit.ids[k]!] = unit.weights[k]!;
+    }
+  }
+
+  /** Returns en(i, j) for the stamped row i and leaves ar(i, j) in lastArabic. */
+  private computePair(j: number): number {
+    const unit = this.arabic[j]!;
+    const hit = ++this.hit;
+    let enWeight = 0;
+    let arWeight = 0;
+    for (let k = 0; k < unit.weights.length; k++) {
+      let matched = false;
+      for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
+        const id = unit.trans[t]!;
+        if (this.rowStamp[id] !== this.stamp) continue;
+        matched = true;
+        if (this.hitStamp[id] !== hit) {
+          this.hitStamp[id] = hit;
+          enWeight += this.rowWeight[id]!;
+        }
+      }
+      if (matched) arWeight += unit.weights[k]!;
+    }
+    this.lastArabic = arWeight;
+    return enWeight;
+  }
+
+  private index(i: number, j: number): number {
+    return j >= this.colLo[i]! && j < this.colHi[i]! ? this.offsets[i]! + j - this.colLo[i]! : -1;
+  }
+
+  /** Pairs outside the precomputed band are rare (band edges) and computed on the spot. */
+  private outside(i: number, j: number): [number, number] {
+    this.stampRow(i);
+    const en = this.computePair(j);
+    return [en, this.lastArabic];
+  }
+
+  en(i: number, j: number): number {
+    const k = this.index(i, j);
+    return k >= 0 ? this.enMatch[k]! : this.outside(i, j)[0];
+  }
+
+  ar(i: number, j: number): number {
+    const k = this.index(i, j);
+    return k >= 0 ? this.arMatch[k]! : this.outside(i, j)[1];
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Names across scripts by consonant skeleton. Arabic writes short vowels rarely and renders
+ * foreign names with long vowels (و ي ا) and weak consonants (ه ح ع ء) that English spells
+ * differently or not at all, so both sides are reduced to a skeleton of strong consonant classes
+ * and compared by edit distance — the idea behind Soundex-style cross-script matching
+ * (cf. AbdulJaleel & Larkey 2003, "Statistical transliteration for English-Arabic CLIR").
+ * Putin and بوتين both become "btn"; Hollande and أولوند "lnd"; Daesh and داعش "dx".
+ */
+
+/** Consonant class of each Arabic letter; letters absent here (vowels, glottals, h-sounds) are dropped. */
+const ARABIC_CLASS: Record<string, string> = {
+  ب: 'b', پ: 'b', ت: 't', ط: 't', ث: 't', ج: 'g', غ: 'g', گ: 'g', خ: 'k', ق: 'k', ك: 'k', ک: 'k',
+  د: 'd', ض: 'd', ذ: 'd', ظ: 'd', ر: 'r', ز: 's', س: 's', ص: 's', ش: 'x', ف: 'f', ڤ: 'f',
+  ل: 'l', م: 'm', ن: 'n',
+};
+
+/** English digraphs first, then single letters; vowels, h, w and y carry no class. */
+const ENGLISH_DIGRAPHS: Array<[RegExp, string]> = [
+  [/sch/g, 'x'], [/sh/g, 'x'], [/ch/g, 'x'], [/ph/g, 'f'], [/th/g, 't'], [/kh/g, 'k'],
+  [/gh/g, 'g'], [/dh/g, 'd'], [/ck/g, 'k'], [/c(?=[eiy])/g, 's'], [/x/g, 'ks'],
+];
+const ENGLISH_CLASS: Record<string, string> = {
+  b: 'b', p: 'b', t: 't', d: 'd', g: 'g', j: 'g', k: 'k', c: 'k', q: 'k', s: 's', z: 's',
+  x: 'x', f: 'f', v: 'f', l: 'l', m: 'm', n: 'n', r: 'r',
+};
+
+function collapse(classes: string): string {
+  let out = '';
+  for (const c of classes) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
+export function arabicSkeleton(normalizedWord: string): string {
+  let classes = '';
+  for (const ch of normalizedWord) classes += ARABIC_CLASS[ch] ?? '';
+  return collapse(classes);
+}
+
+export function englishSkeleton(word: string): string {
+  let w = word.toLowerCase().replace(/[^a-z]/g, '');
+  for (const [pattern, replacement] of ENGLISH_DIGRAPHS) w = w.replace(pattern, replacement);
+  let classes = '';
+  for (const ch of w) classes += ENGLISH_CLASS[ch] ?? '';
+  return collapse(classes);
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Whether two skeletons plausibly spell one name. Two-consonant skeletons (Raqqa "rk", Obama "bm")
+ * must match exactly; longer ones may differ by one class in four (Francois "frns" ~ فرانسوا "frns",
+ * Zakharova "skrf" ~ زاخاروفا "skrf").
+ */
+export function skeletonsMatch(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  if (a.length === 2 || b.length === 2) return a === b;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  return levenshtein(a, b) / Math.max(a.length, b.length) <= 0.25;
+}
