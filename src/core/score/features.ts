@@ -9,7 +9,7 @@ import type { Lexicon } from '../lexicon.js';
 import { arabicCandidates, isArabicLetter, normalizeArabic, normalizeEnglish, stemEnglish } from '../text/normalize.js';
 import { arabicMonth, arabicScale, englishMonth, englishScale, monthToken, numberToken, parseNumber } from './numbers.js';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
-import { arabicSkeleton, englishSkeleton, skeletonsMatch } from './translit.js';
+import { arabicSkeleton, englishSkeleton, NameIndex } from './translit.js';
 
 export interface EnglishUnit {
   /** Distinct token ids and their summed weights. */
@@ -60,7 +60,7 @@ interface RawToken {
 const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 const nonSpaceLength = (s: string) => s.replace(/\s+/g, '').length;
 
-function englishTokens(text: string, vocab: Interner, names: Map<string, Set<number>>): RawToken[] {
+function englishTokens(text: string, vocab: Interner, names: NameIndex): RawToken[] {
   const words = text.match(TOKEN) ?? [];
   const out: RawToken[] = [];
   words.forEach((word, k) => {
@@ -84,10 +84,7 @@ function englishTokens(text: string, vocab: Interner, names: Map<string, Set<num
     const stem = stemEnglish(folded);
     const id = vocab.id(stem);
     out.push({ key: stem, ids: [id] });
-    if (/^\p{Lu}/u.test(word)) {
-      const skeleton = englishSkeleton(folded);
-      if (skeleton.length >= 2) (names.get(skeleton) ?? names.set(skeleton, new Set()).get(skeleton)!).add(id);
-    }
+    if (/^\p{Lu}/u.test(word)) names.add(englishSkeleton(folded), id);
   });
   return out;
 }
@@ -100,15 +97,12 @@ function nameForms(norm: string): string[] {
 
 class ArabicTokenizer {
   private readonly cache = new Map<string, number[]>();
-  private readonly nameIndex: Array<[string, Set<number>]>;
 
   constructor(
     private readonly vocab: Interner,
     private readonly lexicon: Lexicon,
-    names: Map<string, Set<number>>,
-  ) {
-    this.nameIndex = [...names];
-  }
+    private readonly names: NameIndex,
+  ) {}
 
   tokens(text: string): RawToken[] {
     const words = normalizeArabic(text).match(TOKEN) ?? [];
@@ -165,7 +159,7 @@ class ArabicTokenizer {
       const skeleton = arabicSkeleton(form);
       // A dictionary word with a short skeleton (سنة "sn") is too likely to match a name by chance.
       if (skeleton.length < 2 || (known && skeleton.length < 4)) continue;
-      for (const [english, ids] of this.nameIndex) if (skeletonsMatch(skeleton, english)) out.push(...ids);
+      out.push(...this.names.matches(skeleton));
     }
     return out;
   }
@@ -204,7 +198,7 @@ function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number)
 
 export function buildFeatures(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentFeatures {
   const vocab = new Interner();
-  const names = new Map<string, Set<number>>();
+  const names = new NameIndex();
   const enTokens = english.map((s) => englishTokens(s, vocab, names));
   const tokenizer = new ArabicTokenizer(vocab, lexicon, names);
   const arTokens = arabic.map((s) => tokenizer.tokens(s));
