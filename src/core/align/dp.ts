@@ -28,8 +28,12 @@ export interface PathBead {
   gain: number;
 }
 
-/** Maximises the summed gain from (0, 0) to (n, m); returns the beads in order. */
-export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: Band, gain: GainFn): PathBead[] {
+/**
+ * Maximises the summed gain from (0, 0) to (n, m); returns the beads in order. With `bound`, an
+ * upper bound of `gain` that is cheaper to compute, a shape whose bound cannot beat the best found
+ * so far at a cell is skipped (list cheap shapes first so the best is found early).
+ */
+export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: Band, gain: GainFn, bound?: GainFn): PathBead[] {
   const offsets = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + Math.max(0, band.hi[i]! - band.lo[i]! + 1);
   const best = new Float64Array(offsets[n + 1]!).fill(-Infinity);
@@ -50,6 +54,7 @@ export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: B
         if (di > i || dj > j) continue;
         const from = at(i - di, j - dj);
         if (from < 0 || best[from] === -Infinity) continue;
+        if (bound && best[from]! + bound(i, j, di, dj) <= bestValue) continue;
         const value = best[from]! + gain(i, j, di, dj);
         if (value > bestValue) {
           bestValue = value;

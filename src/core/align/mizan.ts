@@ -11,7 +11,7 @@ import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
 
 export const MIZAN_PARAMS: ScoreParams = {
   threshold: 0.2,
-  shapePenalty: { '1-2': 0.05, '2-1': 0.05, '2-2': 0.25, '1-3': 0.15, '3-1': 0.15 },
+  shapePenalty: { '1-2': 0.1, '2-1': 0.1, '2-2': 0.6, '1-3': 0.3, '3-1': 0.3 },
   lengthWeight: 0.05,
   paragraphBonus: 0.05,
 };
@@ -31,11 +31,12 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
   );
   const n = features.en.length;
   const m = features.ar.length;
-  const bestNear = (i0: number, j0: number, englishSide: boolean): number => {
+  /** Best 1-1 similarity of one sentence with the other side's sentences near boundary `other`. */
+  const bestNear = (english: boolean, index: number, other: number): number => {
     let best = 0;
-    for (let d = -NEIGHBOURHOOD; d <= NEIGHBOURHOOD; d++) {
-      if (englishSide && j0 + d >= 0 && j0 + d < m) best = Math.max(best, scorer.similarity(i0, i0 + 1, j0 + d, j0 + d + 1));
-      if (!englishSide && i0 + d >= 0 && i0 + d < n) best = Math.max(best, scorer.similarity(i0 + d, i0 + d + 1, j0, j0 + 1));
+    const limit = english ? m : n;
+    for (let k = Math.max(0, other - NEIGHBOURHOOD); k < Math.min(limit, other + NEIGHBOURHOOD); k++) {
+      best = Math.max(best, english ? scorer.similarity(index, index + 1, k, k + 1) : scorer.similarity(k, k + 1, index, index + 1));
     }
     return best;
   };
@@ -44,7 +45,7 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
     const arabic = Array.from({ length: dj }, (_, k) => j + k);
     let score: number;
     if (di > 0 && dj > 0) score = logistic(scorer.similarity(i, i + di, j, j + dj) - params.threshold);
-    else score = logistic(params.threshold - bestNear(di > 0 ? i : j, di > 0 ? j : i, di > 0));
+    else score = di > 0 ? logistic(params.threshold - bestNear(true, i, j)) : logistic(params.threshold - bestNear(false, j, i));
     return { english, arabic, score };
   });
 }

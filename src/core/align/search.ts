@@ -9,8 +9,10 @@ import { BeadScorer, type ScoreParams } from '../score/bead-score.js';
 import { type ArabicUnit, type EnglishUnit, mergeArabic, mergeEnglish } from '../score/features.js';
 import { bandedDp, fullBand, type Band, type PathBead, type Shape } from './dp.js';
 
-/** Grids up to this many cells are searched whole. */
+/** Sentence grids up to this many cells are searched whole (exact). */
 const FULL_SEARCH_CELLS = 160 * 160;
+/** Block grids are searched whole only when small: a block pair costs as much as BLOCK^depth sentence pairs. */
+const FULL_SEARCH_BLOCKS = 48 * 48;
 const BLOCK = 4;
 /** How far, in sentences of the finer level, the band reaches beyond the projected block path. */
 const MARGIN = BLOCK + 3;
@@ -54,17 +56,13 @@ export function projectBand(path: readonly PathBead[], factor: number, n: number
       hi[i] = Math.max(hi[i]!, j1);
     }
   }
+  // Widen across columns only: the rectangles of consecutive block beads already share corners,
+  // and a path that strays from them strays sideways within some row.
   const wideLo = new Int32Array(n + 1);
   const wideHi = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
-    let a = m;
-    let b = 0;
-    for (let k = Math.max(0, i - margin); k <= Math.min(n, i + margin); k++) {
-      a = Math.min(a, lo[k]!);
-      b = Math.max(b, hi[k]!);
-    }
-    wideLo[i] = Math.max(0, a - margin);
-    wideHi[i] = Math.min(m, b + margin);
+    wideLo[i] = Math.max(0, lo[i]! - margin);
+    wideHi[i] = Math.min(m, hi[i]! + margin);
   }
   wideLo[0] = 0;
   wideHi[n] = m;
@@ -88,11 +86,11 @@ function cellColumns(band: Band, n: number, m: number): { lo: Int32Array; hi: In
   return { lo, hi };
 }
 
-export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES): SearchResult {
+export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES, depth = 0): SearchResult {
   const n = level.en.length;
   const m = level.ar.length;
   let band: Band;
-  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * BLOCK || m < 2 * BLOCK) {
+  if ((n + 1) * (m + 1) <= (depth === 0 ? FULL_SEARCH_CELLS : FULL_SEARCH_BLOCKS) || n < 2 * BLOCK || m < 2 * BLOCK) {
     band = fullBand(n, m);
   } else {
     const coarse = search(
@@ -106,11 +104,14 @@ export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENC
       // Blocks only locate the path: a lower threshold keeps weakly matched blocks on the diagonal.
       { ...params, threshold: params.threshold / 2, shapePenalty: {}, paragraphBonus: 0 },
       BLOCK_SHAPES,
+      depth + 1,
     );
     band = projectBand(coarse.path, BLOCK, n, m, MARGIN);
   }
   const columns = cellColumns(band, n, m);
   const cells = new CellTable(level.en, level.ar, level.vocabularySize, columns.lo, columns.hi);
   const scorer = new BeadScorer(level.en, level.ar, cells, params, level.ratio, level.enParagraphStart, level.arParagraphStart);
-  return { path: bandedDp(n, m, shapes, band, scorer.gain), scorer };
+  // Block levels only locate the path, so the cheap bound serves as their gain.
+  const path = depth === 0 ? bandedDp(n, m, shapes, band, scorer.gain, scorer.gainBound) : bandedDp(n, m, shapes, band, scorer.gainBound);
+  return { path, scorer };
 }

@@ -1,8 +1,8 @@
 /**
  * The score of a candidate bead. Its similarity is the share of content weight, on both sides
  * together, that finds a counterpart on the other side — a Dice coefficient over weighted tokens.
- * For a bead of several sentences, each sentence's matched weight is the sum of its pairwise
- * matches capped at its own total, so a token cannot count twice. A bead's gain in the search is
+ * For a bead of several sentences the match is counted over the whole bead, so a word found in two
+ * sentences of the other side counts once (summing pair scores would favour merged beads). A bead's gain in the search is
  *   (sentences in the bead) × (similarity − threshold) − shape penalty − length cost + paragraph bonus,
  * and a one-sided bead gains 0: a sentence joins a bead only when the evidence beats the threshold,
  * which is what lets sentences present in one version alone come out as one-sided.
@@ -22,7 +22,19 @@ export interface ScoreParams {
   paragraphBonus: number;
 }
 
+/** Bead shapes go up to 3 sentences a side: penalties live in a flat table indexed di * 4 + dj. */
+function penaltyTable(shapePenalty: Readonly<Record<string, number>>): Float64Array {
+  const table = new Float64Array(16);
+  for (const [shape, penalty] of Object.entries(shapePenalty)) {
+    const [di, dj] = shape.split('-').map(Number) as [number, number];
+    table[di * 4 + dj] = penalty;
+  }
+  return table;
+}
+
 export class BeadScorer {
+  private readonly penalties: Float64Array;
+
   constructor(
     private readonly en: readonly EnglishUnit[],
     private readonly ar: readonly ArabicUnit[],
@@ -31,26 +43,44 @@ export class BeadScorer {
     private readonly ratio: number,
     private readonly enParagraphStart: readonly boolean[] | null,
     private readonly arParagraphStart: readonly boolean[] | null,
-  ) {}
+  ) {
+    this.penalties = penaltyTable(params.shapePenalty);
+  }
+
+  private totals(i0: number, i1: number, j0: number, j1: number): number {
+    let total = 0;
+    for (let i = i0; i < i1; i++) total += this.en[i]!.total;
+    for (let j = j0; j < j1; j++) total += this.ar[j]!.total;
+    return total;
+  }
 
   /** Similarity of English sentences [i0, i1) with Arabic sentences [j0, j1). */
   similarity(i0: number, i1: number, j0: number, j1: number): number {
+    const total = this.totals(i0, i1, j0, j1);
+    if (total === 0) return 0;
+    if (i1 - i0 === 1 && j1 - j0 === 1) return (this.cells.en(i0, j0) + this.cells.ar(i0, j0)) / total;
+    const [english, arabic] = this.cells.run(i0, i1, j0, j1);
+    return (english + arabic) / total;
+  }
+
+  /**
+   * An upper bound of similarity() from the precomputed pairs alone: each sentence's pair matches
+   * summed and capped at its own weight. Lets the search skip the exact count for beads that
+   * cannot win (branch and bound; the result is the same as without it).
+   */
+  similarityBound(i0: number, i1: number, j0: number, j1: number): number {
     let matched = 0;
-    let total = 0;
     for (let i = i0; i < i1; i++) {
-      const own = this.en[i]!.total;
       let sum = 0;
       for (let j = j0; j < j1; j++) sum += this.cells.en(i, j);
-      matched += Math.min(own, sum);
-      total += own;
+      matched += Math.min(this.en[i]!.total, sum);
     }
     for (let j = j0; j < j1; j++) {
-      const own = this.ar[j]!.total;
       let sum = 0;
       for (let i = i0; i < i1; i++) sum += this.cells.ar(i, j);
-      matched += Math.min(own, sum);
-      total += own;
+      matched += Math.min(this.ar[j]!.total, sum);
     }
+    const total = this.totals(i0, i1, j0, j1);
     return total > 0 ? matched / total : 0;
   }
 
@@ -62,14 +92,24 @@ export class BeadScorer {
     return lengthCost(enChars, arChars, this.ratio);
   }
 
-  /** Gain of the bead ending at boundary (i, j) that takes di English and dj Arabic sentences. */
-  gain = (i: number, j: number, di: number, dj: number): number => {
-    if (di === 0 || dj === 0) return 0;
-    const { threshold, shapePenalty, lengthWeight, paragraphBonus } = this.params;
-    const sim = this.similarity(i - di, i, j - dj, j);
-    let gain = (di + dj) * (sim - threshold) - (shapePenalty[`${di}-${dj}`] ?? 0);
+  private gainWith(similarity: number, i: number, j: number, di: number, dj: number): number {
+    const { threshold, lengthWeight, paragraphBonus } = this.params;
+    let gain = (di + dj) * (similarity - threshold) - this.penalties[di * 4 + dj]!;
     gain -= lengthWeight * this.lengthCost(i - di, i, j - dj, j);
     if (this.enParagraphStart?.[i - di] && this.arParagraphStart?.[j - dj]) gain += paragraphBonus;
     return gain;
+  }
+
+  /** Gain of the bead ending at boundary (i, j) that takes di English and dj Arabic sentences. */
+  gain = (i: number, j: number, di: number, dj: number): number => {
+    if (di === 0 || dj === 0) return 0;
+    return this.gainWith(this.similarity(i - di, i, j - dj, j), i, j, di, dj);
+  };
+
+  /** An upper bound of gain(), cheap for many-sentence beads. */
+  gainBound = (i: number, j: number, di: number, dj: number): number => {
+    if (di === 0 || dj === 0) return 0;
+    if (di === 1 && dj === 1) return this.gain(i, j, di, dj);
+    return this.gainWith(this.similarityBound(i - di, i, j - dj, j), i, j, di, dj);
   };
 }

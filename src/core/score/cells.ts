@@ -45,36 +45,55 @@ export class CellTable {
 
   private lastArabic = 0;
 
-  private stampRow(i: number): void {
+  /** Marks the English ids of sentences [i0, i1) with their summed weights. */
+  private stampRow(i0: number, i1 = i0 + 1): void {
     this.stamp++;
-    const unit = this.english[i]!;
-    for (let k = 0; k < unit.ids.length; k++) {
-      this.rowStamp[unit.ids[k]!] = this.stamp;
-      this.rowWeight[unit.ids[k]!] = unit.weights[k]!;
+    for (let i = i0; i < i1; i++) {
+      const unit = this.english[i]!;
+      for (let k = 0; k < unit.ids.length; k++) {
+        const id = unit.ids[k]!;
+        if (this.rowStamp[id] !== this.stamp) {
+          this.rowStamp[id] = this.stamp;
+          this.rowWeight[id] = 0;
+        }
+        this.rowWeight[id] = this.rowWeight[id]! + unit.weights[k]!;
+      }
     }
   }
 
-  /** Returns en(i, j) for the stamped row i and leaves ar(i, j) in lastArabic. */
-  private computePair(j: number): number {
-    const unit = this.arabic[j]!;
+  /** Returns the English weight matched by Arabic sentences [j0, j1) against the stamped rows, and leaves the Arabic weight in lastArabic. */
+  private computePair(j0: number, j1 = j0 + 1): number {
     const hit = ++this.hit;
     let enWeight = 0;
     let arWeight = 0;
-    for (let k = 0; k < unit.weights.length; k++) {
-      let matched = false;
-      for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
-        const id = unit.trans[t]!;
-        if (this.rowStamp[id] !== this.stamp) continue;
-        matched = true;
-        if (this.hitStamp[id] !== hit) {
-          this.hitStamp[id] = hit;
-          enWeight += this.rowWeight[id]!;
+    for (let j = j0; j < j1; j++) {
+      const unit = this.arabic[j]!;
+      for (let k = 0; k < unit.weights.length; k++) {
+        let matched = false;
+        for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
+          const id = unit.trans[t]!;
+          if (this.rowStamp[id] !== this.stamp) continue;
+          matched = true;
+          if (this.hitStamp[id] !== hit) {
+            this.hitStamp[id] = hit;
+            enWeight += this.rowWeight[id]!;
+          }
         }
+        if (matched) arWeight += unit.weights[k]!;
       }
-      if (matched) arWeight += unit.weights[k]!;
     }
     this.lastArabic = arWeight;
     return enWeight;
+  }
+
+  /**
+   * Exact matched weights of a many-sentence bead, English sentences [i0, i1) with Arabic [j0, j1):
+   * a token found in two sentences of the other side counts once, unlike the sum of its pairs.
+   */
+  run(i0: number, i1: number, j0: number, j1: number): [english: number, arabic: number] {
+    this.stampRow(i0, i1);
+    const english = this.computePair(j0, j1);
+    return [english, this.lastArabic];
   }
 
   private index(i: number, j: number): number {

@@ -20,6 +20,8 @@ export interface EnglishUnit {
 }
 
 export interface ArabicUnit {
+  /** Per token: an id of its word form (equal forms stand for equal ids), its weight and its candidates. */
+  words: Int32Array;
   weights: Float64Array;
   /** Token k may stand for ids trans[start[k] .. start[k+1]). */
   start: Int32Array;
@@ -57,36 +59,68 @@ interface RawToken {
   ids: number[];
 }
 
+
+
 const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 const nonSpaceLength = (s: string) => s.replace(/\s+/g, '').length;
 
-function englishTokens(text: string, vocab: Interner, names: NameIndex): RawToken[] {
-  const words = text.match(TOKEN) ?? [];
-  const out: RawToken[] = [];
-  words.forEach((word, k) => {
-    if (isDigits(word)) {
-      const value = parseNumber(word);
-      if (value === null) return;
-      const scale = englishScale(words[k + 1] ?? '');
-      const key = numberToken(value * (scale ?? 1));
-      out.push({ key, ids: [vocab.id(key)] });
-      return;
-    }
-    const month = englishMonth(word);
-    const besideNumber = isDigits(words[k - 1] ?? 'x') || isDigits(words[k + 1] ?? 'x');
-    if (month !== undefined && (besideNumber || !AMBIGUOUS_MONTHS.has(word.toLowerCase()))) {
-      const key = monthToken(month);
-      out.push({ key, ids: [vocab.id(key)] });
-      return;
-    }
-    const folded = normalizeEnglish(word);
-    if (ENGLISH_STOPWORDS.has(folded) || englishScale(folded) !== undefined && isDigits(words[k - 1] ?? 'x')) return;
-    const stem = stemEnglish(folded);
-    const id = vocab.id(stem);
-    out.push({ key: stem, ids: [id] });
-    if (/^\p{Lu}/u.test(word)) names.add(englishSkeleton(folded), id);
-  });
-  return out;
+/** What a word form means out of context, computed once per distinct form. */
+interface EnglishWord {
+  month: number | undefined;
+  ambiguousMonth: boolean;
+  scale: number | undefined;
+  stop: boolean;
+  /** Key and id of the stem; -1 for a stopword. */
+  stem: string;
+  id: number;
+}
+
+class EnglishTokenizer {
+  private readonly words = new Map<string, EnglishWord>();
+
+  constructor(
+    private readonly vocab: Interner,
+    private readonly names: NameIndex,
+  ) {}
+
+  private word(form: string): EnglishWord {
+    let word = this.words.get(form);
+    if (word) return word;
+    const folded = normalizeEnglish(form);
+    const stop = ENGLISH_STOPWORDS.has(folded);
+    const stem = stop ? '' : stemEnglish(folded);
+    const id = stop ? -1 : this.vocab.id(stem);
+    if (!stop && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id);
+    word = { month: englishMonth(folded), ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id };
+    this.words.set(form, word);
+    return word;
+  }
+
+  tokens(text: string): RawToken[] {
+    const forms = text.match(TOKEN) ?? [];
+    const out: RawToken[] = [];
+    forms.forEach((form, k) => {
+      if (isDigits(form)) {
+        const value = parseNumber(form);
+        if (value === null) return;
+        const next = forms[k + 1];
+        const scale = next !== undefined && !isDigits(next) ? this.word(next).scale : undefined;
+        const key = numberToken(value * (scale ?? 1));
+        out.push({ key, ids: [this.vocab.id(key)] });
+        return;
+      }
+      const word = this.word(form);
+      const besideNumber = isDigits(forms[k - 1] ?? 'x') || isDigits(forms[k + 1] ?? 'x');
+      if (word.month !== undefined && (besideNumber || !word.ambiguousMonth)) {
+        const key = monthToken(word.month);
+        out.push({ key, ids: [this.vocab.id(key)] });
+        return;
+      }
+      if (word.stop || (word.scale !== undefined && isDigits(forms[k - 1] ?? 'x'))) return;
+      out.push({ key: word.stem, ids: [word.id] });
+    });
+    return out;
+  }
 }
 
 /** Transliteration is tried on the word and on it without its proclitics (و ف ب ل ك ال). */
@@ -182,7 +216,7 @@ function englishUnit(tokens: RawToken[], idf: Map<string, number>, chars: number
   return { ids: Int32Array.from(byId.keys()), weights: Float64Array.from(byId.values()), total, chars };
 }
 
-function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number): ArabicUnit {
+function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number, words: Interner): ArabicUnit {
   const weights = new Float64Array(tokens.length);
   const start = new Int32Array(tokens.length + 1);
   const trans: number[] = [];
@@ -193,20 +227,22 @@ function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number)
     trans.push(...t.ids);
     start[k + 1] = trans.length;
   });
-  return { weights, start, trans: Int32Array.from(trans), total, chars };
+  return { words: Int32Array.from(tokens, (t) => words.id(t.key)), weights, start, trans: Int32Array.from(trans), total, chars };
 }
 
 export function buildFeatures(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentFeatures {
   const vocab = new Interner();
   const names = new NameIndex();
-  const enTokens = english.map((s) => englishTokens(s, vocab, names));
+  const englishTokenizer = new EnglishTokenizer(vocab, names);
+  const enTokens = english.map((s) => englishTokenizer.tokens(s));
   const tokenizer = new ArabicTokenizer(vocab, lexicon, names);
   const arTokens = arabic.map((s) => tokenizer.tokens(s));
   const enIdf = weigh(enTokens);
   const arIdf = weigh(arTokens);
+  const arabicWords = new Interner();
   return {
     en: enTokens.map((t, i) => englishUnit(t, enIdf, nonSpaceLength(english[i]!))),
-    ar: arTokens.map((t, j) => arabicUnit(t, arIdf, nonSpaceLength(arabic[j]!))),
+    ar: arTokens.map((t, j) => arabicUnit(t, arIdf, nonSpaceLength(arabic[j]!), arabicWords)),
     vocabularySize: vocab.size,
   };
 }
@@ -224,20 +260,33 @@ export function mergeEnglish(units: readonly EnglishUnit[]): EnglishUnit {
   return { ids: Int32Array.from(byId.keys()), weights: Float64Array.from(byId.values()), total, chars };
 }
 
+/** Repeated words of a block become one token with their weights summed: same candidates, same match, less work. */
 export function mergeArabic(units: readonly ArabicUnit[]): ArabicUnit {
+  const slot = new Map<number, number>();
+  const words: number[] = [];
   const weights: number[] = [];
-  const start: number[] = [0];
-  const trans: number[] = [];
+  const candidates: Int32Array[] = [];
   let total = 0;
   let chars = 0;
   for (const u of units) {
     for (let k = 0; k < u.weights.length; k++) {
+      const word = u.words[k]!;
+      const at = slot.get(word);
+      if (at !== undefined) {
+        weights[at] = weights[at]! + u.weights[k]!;
+        continue;
+      }
+      slot.set(word, words.length);
+      words.push(word);
       weights.push(u.weights[k]!);
-      for (let t = u.start[k]!; t < u.start[k + 1]!; t++) trans.push(u.trans[t]!);
-      start.push(trans.length);
+      candidates.push(u.trans.subarray(u.start[k]!, u.start[k + 1]!));
     }
     total += u.total;
     chars += u.chars;
   }
-  return { weights: Float64Array.from(weights), start: Int32Array.from(start), trans: Int32Array.from(trans), total, chars };
+  const start = new Int32Array(words.length + 1);
+  candidates.forEach((c, k) => (start[k + 1] = start[k]! + c.length));
+  const trans = new Int32Array(start[words.length]!);
+  candidates.forEach((c, k) => trans.set(c, start[k]!));
+  return { words: Int32Array.from(words), weights: Float64Array.from(weights), start, trans, total, chars };
 }

@@ -11,16 +11,16 @@ const ENGLISH_MONTHS: Record<string, number> = {
 };
 
 /** Keys are normalised Arabic (ا for أ/إ/آ, ي for ى, ه for ة). */
-const ARABIC_MONTHS: Record<string, number> = {
+const ARABIC_MONTHS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
   يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7,
   اغسطس: 8, سبتمبر: 9, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
   شباط: 2, اذار: 3, نيسان: 4, ايار: 5, حزيران: 6, تموز: 7, اب: 8, ايلول: 9,
-};
+});
 /** Two-word Levantine months: تشرين الأول (10), تشرين الثاني (11), كانون الأول (12), كانون الثاني (1). */
-const ARABIC_MONTH_PAIRS: Record<string, Record<string, number>> = {
+const ARABIC_MONTH_PAIRS: Record<string, Record<string, number>> = Object.assign(Object.create(null) as Record<string, Record<string, number>>, {
   تشرين: { الاول: 10, الثاني: 11 },
   كانون: { الاول: 12, الثاني: 1 },
-};
+});
 
 const ENGLISH_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9, m: 1e6, k: 1e3 };
 const ARABIC_SCALES: Record<string, number> = { الف: 1e3, الاف: 1e3, مليون: 1e6, ملايين: 1e6, مليار: 1e9, مليارات: 1e9, بليون: 1e9 };
@@ -50,10 +50,13 @@ export function englishScale(word: string): number | undefined {
   return ENGLISH_SCALES[word.toLowerCase()];
 }
 
+const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل']);
+
 /** The month named by a normalised Arabic word (with its article or conjunction), looking at the next word for Levantine pairs. */
 export function arabicMonth(word: string, next: string | undefined): { month: number; words: number } | undefined {
-  const bare = word.replace(/^(و|ف|ب|ل)/, '');
-  for (const form of [word, bare]) {
+  // Called for every Arabic token: plain lookups only, no regular expressions.
+  const forms = PROCLITIC_LETTERS.has(word[0] ?? '') ? [word, word.slice(1)] : [word];
+  for (const form of forms) {
     const single = ARABIC_MONTHS[form];
     if (single !== undefined) return { month: single, words: 1 };
     const pair = ARABIC_MONTH_PAIRS[form];
