@@ -61,39 +61,62 @@ export class CellTable {
     }
   }
 
-  /** Returns the English weight matched by Arabic sentences [j0, j1) against the stamped rows, and leaves the Arabic weight in lastArabic. */
-  private computePair(j0: number, j1 = j0 + 1): number {
+  /** Returns the English weight of the stamped row matched by Arabic sentence j, and leaves j's matched weight in lastArabic. */
+  private computePair(j: number): number {
     const hit = ++this.hit;
+    const unit = this.arabic[j]!;
     let enWeight = 0;
     let arWeight = 0;
-    for (let j = j0; j < j1; j++) {
-      const unit = this.arabic[j]!;
-      for (let k = 0; k < unit.weights.length; k++) {
-        let matched = false;
-        for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
-          const id = unit.trans[t]!;
-          if (this.rowStamp[id] !== this.stamp) continue;
-          matched = true;
-          if (this.hitStamp[id] !== hit) {
-            this.hitStamp[id] = hit;
-            enWeight += this.rowWeight[id]!;
-          }
+    for (let k = 0; k < unit.weights.length; k++) {
+      let matched = false;
+      for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
+        const id = unit.trans[t]!;
+        if (this.rowStamp[id] !== this.stamp) continue;
+        matched = true;
+        if (this.hitStamp[id] !== hit) {
+          this.hitStamp[id] = hit;
+          enWeight += this.rowWeight[id]!;
         }
-        if (matched) arWeight += unit.weights[k]!;
       }
+      if (matched) arWeight += unit.weights[k]!;
     }
     this.lastArabic = arWeight;
     return enWeight;
   }
 
   /**
-   * Exact matched weights of a many-sentence bead, English sentences [i0, i1) with Arabic [j0, j1):
-   * a token found in two sentences of the other side counts once, unlike the sum of its pairs.
+   * Exact coverage of a many-sentence bead, English sentences [i0, i1) with Arabic [j0, j1): for each
+   * side, the sum over its sentences of the share of each one's weight matched anywhere on the other
+   * side of the bead (a sentence without content weight counts `empty`). A word found in two sentences of the
+   * other side counts once, unlike in a sum of pairs.
    */
-  run(i0: number, i1: number, j0: number, j1: number): [english: number, arabic: number] {
+  runCoverage(i0: number, i1: number, j0: number, j1: number, empty: number): [english: number, arabic: number] {
     this.stampRow(i0, i1);
-    const english = this.computePair(j0, j1);
-    return [english, this.lastArabic];
+    const hit = ++this.hit;
+    let arabic = 0;
+    let english = 0;
+    for (let j = j0; j < j1; j++) {
+      const unit = this.arabic[j]!;
+      let arWeight = 0;
+      for (let k = 0; k < unit.weights.length; k++) {
+        let matched = false;
+        for (let t = unit.start[k]!; t < unit.start[k + 1]!; t++) {
+          const id = unit.trans[t]!;
+          if (this.rowStamp[id] !== this.stamp) continue;
+          matched = true;
+          this.hitStamp[id] = hit;
+        }
+        if (matched) arWeight += unit.weights[k]!;
+      }
+      arabic += unit.total > 0 ? arWeight / unit.total : empty;
+    }
+    for (let i = i0; i < i1; i++) {
+      const unit = this.english[i]!;
+      let enWeight = 0;
+      for (let k = 0; k < unit.ids.length; k++) if (this.hitStamp[unit.ids[k]!] === hit) enWeight += unit.weights[k]!;
+      english += unit.total > 0 ? enWeight / unit.total : empty;
+    }
+    return [english, arabic];
   }
 
   private index(i: number, j: number): number {
