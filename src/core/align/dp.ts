@@ -3,6 +3,13 @@
  * restricted to a band: for each boundary row i (source sentences consumed), only target
  * boundaries lo[i]..hi[i] are searched. A full band is the exact search; a narrow band around a
  * coarse path keeps cost linear in the input length.
+ *
+ * The search state also counts the one-sided beads since the last aligned one, up to GAP, as the
+ * states of an HMM aligner do. An aligned bead after GAP or more one-sided beads (or opening the
+ * text) costs `entryCost`: in a translation, aligned beads come in runs broken by the odd sentence
+ * one version lacks, while two merely comparable texts that share names and topic words match as
+ * isolated islands in long gaps, which the entry cost keeps one-sided. Charging every re-entry
+ * instead would push the search to hide single one-sided sentences inside merged beads.
  */
 
 /** [source sentences, target sentences] consumed by one bead. */
@@ -28,55 +35,75 @@ export interface PathBead {
   gain: number;
 }
 
-/**
- * Maximises the summed gain from (0, 0) to (n, m); returns the beads in order. With `bound`, an
- * upper bound of `gain` that is cheaper to compute, a shape whose bound cannot beat the best found
- * so far at a cell is skipped (list cheap shapes first so the best is found early).
- */
-export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: Band, gain: GainFn, bound?: GainFn): PathBead[] {
+export interface DpOptions {
+  /** An upper bound of `gain` that is cheaper to compute: shapes whose bound cannot win are skipped. */
+  bound?: GainFn;
+  /** Cost of an aligned bead that follows a one-sided bead or opens the text. */
+  entryCost?: number;
+}
+
+/** States 0..GAP: one-sided beads since the last aligned bead; GAP also stands for the start. */
+const GAP = 3;
+const STATES = GAP + 1;
+
+/** Maximises the summed gain from (0, 0) to (n, m); returns the beads in order. List cheap shapes first. */
+export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: Band, gain: GainFn, options: DpOptions = {}): PathBead[] {
+  const { bound, entryCost = 0 } = options;
   const offsets = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + Math.max(0, band.hi[i]! - band.lo[i]! + 1);
-  const best = new Float64Array(offsets[n + 1]!).fill(-Infinity);
-  const back = new Int8Array(offsets[n + 1]!).fill(-1);
+  const cells = offsets[n + 1]!;
+  // best[STATES k + state]; back[STATES k + state] = shape index * STATES + previous state.
+  const best = new Float64Array(STATES * cells).fill(-Infinity);
+  const back = new Int16Array(STATES * cells).fill(-1);
   const at = (i: number, j: number) => (j >= band.lo[i]! && j <= band.hi[i]! ? offsets[i]! + j - band.lo[i]! : -1);
 
   const origin = at(0, 0);
   if (origin < 0 || at(n, m) < 0) throw new Error('the search band must contain both corners');
-  best[origin] = 0;
+  best[STATES * origin + GAP] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = band.lo[i]!; j <= band.hi[i]!; j++) {
-      const here = offsets[i]! + j - band.lo[i]!;
       if (i === 0 && j === 0) continue;
-      let bestValue = -Infinity;
-      let bestShape = -1;
+      const here = offsets[i]! + j - band.lo[i]!;
       for (let s = 0; s < shapes.length; s++) {
         const [di, dj] = shapes[s]!;
         if (di > i || dj > j) continue;
         const from = at(i - di, j - dj);
-        if (from < 0 || best[from] === -Infinity) continue;
-        if (bound && best[from]! + bound(i, j, di, dj) <= bestValue) continue;
-        const value = best[from]! + gain(i, j, di, dj);
-        if (value > bestValue) {
-          bestValue = value;
-          bestShape = s;
+        if (from < 0) continue;
+        const aligned = di > 0 && dj > 0;
+        for (let previous = 0; previous < STATES; previous++) {
+          let base = best[STATES * from + previous]!;
+          if (base === -Infinity) continue;
+          if (aligned && previous === GAP) base -= entryCost;
+          const state = aligned ? 0 : Math.min(previous + 1, GAP);
+          const current = best[STATES * here + state]!;
+          if (bound && base + bound(i, j, di, dj) <= current) continue;
+          const value = base + gain(i, j, di, dj);
+          if (value > current) {
+            best[STATES * here + state] = value;
+            back[STATES * here + state] = s * STATES + previous;
+          }
         }
       }
-      best[here] = bestValue;
-      back[here] = bestShape;
     }
   }
 
   const path: PathBead[] = [];
   let i = n;
   let j = m;
+  const end = at(n, m);
+  let state = 0;
+  for (let k = 1; k < STATES; k++) if (best[STATES * end + k]! > best[STATES * end + state]!) state = k;
   while (i > 0 || j > 0) {
     const k = at(i, j);
-    const s = k >= 0 ? back[k]! : -1;
-    if (s < 0) throw new Error(`no path through the search band at (${i}, ${j})`);
-    const [di, dj] = shapes[s]!;
-    path.push({ i: i - di, j: j - dj, di, dj, gain: best[k]! - best[at(i - di, j - dj)]! });
+    const pointer = k >= 0 ? back[STATES * k + state]! : -1;
+    if (pointer < 0) throw new Error(`no path through the search band at (${i}, ${j})`);
+    const [di, dj] = shapes[Math.floor(pointer / STATES)]!;
+    const previous = pointer % STATES;
+    const from = at(i - di, j - dj);
+    path.push({ i: i - di, j: j - dj, di, dj, gain: best[STATES * k + state]! - best[STATES * from + previous]! });
     i -= di;
     j -= dj;
+    state = previous;
   }
   return path.reverse();
 }

@@ -14,7 +14,15 @@ export const MIZAN_PARAMS: ScoreParams = {
   shapePenalty: { '1-2': 0.1, '2-1': 0.1, '2-2': 0.6, '1-3': 0.3, '3-1': 0.3 },
   lengthWeight: 0.05,
   paragraphBonus: 0.05,
+  entryCost: 1,
 };
+
+/**
+ * The run-entry cost (dp.ts) grows to its full value over the first ENTRY_RAMP sentence pairs: it
+ * weighs evidence that a whole text is parallel, which a one- or two-sentence pair cannot give,
+ * and such a pair must still align.
+ */
+const ENTRY_RAMP = 10;
 
 /** Maps a similarity to a confidence: 0.5 at the threshold, near 1 well above it. */
 const SHARPNESS = 10;
@@ -25,12 +33,13 @@ const NEIGHBOURHOOD = 2;
 function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): StrategyBead[] {
   const features = buildFeatures(input.english, input.arabic, lexicon);
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
-  const { path, scorer } = search(
-    { ...features, ratio, enParagraphStart: input.englishParagraphStart, arParagraphStart: input.arabicParagraphStart },
-    params,
-  );
   const n = features.en.length;
   const m = features.ar.length;
+  const entryCost = params.entryCost * Math.min(1, Math.max(0, Math.min(n, m) - 1) / ENTRY_RAMP);
+  const { path, scorer } = search(
+    { ...features, ratio, enParagraphStart: input.englishParagraphStart, arParagraphStart: input.arabicParagraphStart },
+    { ...params, entryCost },
+  );
   /** Best 1-1 similarity of one sentence with the other side's sentences near boundary `other`. */
   const bestNear = (english: boolean, index: number, other: number): number => {
     let best = 0;
@@ -52,6 +61,6 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
 
 export const mizanStrategy: Strategy = {
   name: 'mizan',
-  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}`,
+  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}`,
   align: (input, lexicon) => align(input, lexicon),
 };

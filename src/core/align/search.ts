@@ -112,6 +112,9 @@ export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENC
   const cells = new CellTable(level.en, level.ar, level.vocabularySize, columns.lo, columns.hi);
   const scorer = new BeadScorer(level.en, level.ar, cells, params, level.ratio, level.enParagraphStart, level.arParagraphStart);
   // Block levels only locate the path, so the cheap bound serves as their gain.
-  const path = depth === 0 ? bandedDp(n, m, shapes, band, scorer.gain, scorer.gainBound) : bandedDp(n, m, shapes, band, scorer.gainBound);
+  const path =
+    depth === 0
+      ? bandedDp(n, m, shapes, band, scorer.gain, { bound: scorer.gainBound, entryCost: params.entryCost })
+      : bandedDp(n, m, shapes, band, scorer.gainBound);
   return { path, scorer };
 }

@@ -21,6 +21,8 @@ export interface ScoreParams {
   lengthWeight: number;
   /** Gain for a bead that opens a paragraph on both sides. */
   paragraphBonus: number;
+  /** Cost of starting a run of aligned beads (see dp.ts). */
+  entryCost: number;
 }
 
 /** Bead shapes go up to 3 sentences a side: penalties live in a flat table indexed di * 4 + dj. */
