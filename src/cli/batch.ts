@@ -74,7 +74,9 @@ async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream):
     if (line.trim() === '') continue;
     let id: unknown = null;
     try {
-      const record = JSON.parse(line) as { id?: unknown; source?: unknown; target?: unknown };
+      const parsed = JSON.parse(line) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`line ${lineNumber}: expected a JSON object`);
+      const record = parsed as { id?: unknown; source?: unknown; target?: unknown };
       id = record.id ?? null;
       if (typeof record.source !== 'string' || typeof record.target !== 'string') throw new Error('"source" and "target" must be strings');
       const input = (text: string, side: string): InputFile => {

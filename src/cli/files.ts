@@ -28,7 +28,11 @@ export function writeFileAtomic(path: string, data: string): void {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written (the folder is unusable); report the write error itself.
+    }
     throw new CliError(`cannot write ${path}: ${(error as Error).message}`);
   }
 }

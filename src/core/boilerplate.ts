@@ -30,7 +30,9 @@ const ENGLISH_MARKERS = new RegExp(
   'i',
 );
 /** Normalised Arabic: most read, read also, source:, follow us, all rights reserved, share, related, comments, subscribe. */
-const ARABIC_MARKERS = /^(الاكثر (قراءه|مشاهده)|اقرا (ايضا|المزيد)|المصدر\s*:|تابعونا|جميع الحقوق محفوظه|حقوق النشر|شارك\b|(اخبار|مواضيع) ذات صله|التعليقات|اضف تعليق|اشترك)/;
+// JavaScript's \b knows only ASCII word characters, so the end of an Arabic word is "no Arabic letter follows".
+const ARABIC_MARKERS =
+  /^(الاكثر (قراءه|مشاهده)|اقرا (ايضا|المزيد)|المصدر\s*:|تابعونا|جميع الحقوق محفوظه|حقوق النشر|شارك|(اخبار|مواضيع) ذات صله|التعليقات|اضف تعليق|اشترك)(?![\u0621-\u064A])/;
 const URL = /(https?:\/\/\S+|www\.\S+|\b[\w-]+\.(com|net|org|info|news)\b\S*|\S+@\S+\.\w+)/gi;
 /** Words a date or time line is made of, in both languages (normalised Arabic). */
 const DATE_WORDS = new RegExp(

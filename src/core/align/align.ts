@@ -35,6 +35,12 @@ function paragraphStarts(side: Side): boolean[] | null {
   return side.content.map((index, k) => k === 0 || side.segments[side.content[k - 1]!]!.paragraph !== side.segments[index]!.paragraph);
 }
 
+/** Content sentences that boilerplate separates in the text; null when none are. */
+function breaksAfter(side: Side): boolean[] | null {
+  const breaks = side.content.map((index, k) => k + 1 < side.content.length && side.content[k + 1] !== index + 1);
+  return breaks.some(Boolean) ? breaks : null;
+}
+
 export function alignTexts(source: SegmentedText, target: SegmentedText, options: AlignOptions): Alignment {
   if (source.lang === target.lang) throw new Error(`both texts are ${source.lang === 'ar' ? 'Arabic' : 'English'}`);
   const src = prepare(source, options.boilerplate);
@@ -46,6 +52,8 @@ export function alignTexts(source: SegmentedText, target: SegmentedText, options
       arabic: ar.content.map((i) => ar.segments[i]!.text),
       englishParagraphStart: paragraphStarts(en),
       arabicParagraphStart: paragraphStarts(ar),
+      englishBreakAfter: breaksAfter(en),
+      arabicBreakAfter: breaksAfter(ar),
     },
     options.lexicon,
   );

@@ -6,7 +6,7 @@
  */
 import { bandedDp, fullBand, type Band, type Shape } from './dp.js';
 import { estimateRatio, lengthCost } from '../score/length.js';
-import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
+import { crossesBreak, type Strategy, type StrategyBead, type StrategyInput } from './strategy.js';
 
 /** Gale & Church's bead probabilities (Table 5), the one-sided and many-to-one mass split evenly. */
 const PRIORS: ReadonlyArray<readonly [Shape, number]> = [
@@ -44,7 +44,9 @@ function align(input: StrategyInput): StrategyBead[] {
   const n = en.length;
   const m = ar.length;
   const band = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS ? fullBand(n, m) : diagonalBand(n, m);
-  const path = bandedDp(n, m, shapes, band, (i, j, di, dj) => -cost(i, j, di, dj));
+  const path = bandedDp(n, m, shapes, band, (i, j, di, dj) =>
+    crossesBreak(input.englishBreakAfter, i - di, i) || crossesBreak(input.arabicBreakAfter, j - dj, j) ? -Infinity : -cost(i, j, di, dj),
+  );
   return path.map(({ i, j, di, dj, gain }) => ({
     english: Array.from({ length: di }, (_, k) => i + k),
     arabic: Array.from({ length: dj }, (_, k) => j + k),

@@ -37,7 +37,14 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
   const m = features.ar.length;
   const entryCost = params.entryCost * Math.min(1, Math.max(0, Math.min(n, m) - 1) / ENTRY_RAMP);
   const { path, scorer } = search(
-    { ...features, ratio, enParagraphStart: input.englishParagraphStart, arParagraphStart: input.arabicParagraphStart },
+    {
+      ...features,
+      ratio,
+      enParagraphStart: input.englishParagraphStart,
+      arParagraphStart: input.arabicParagraphStart,
+      enBreakAfter: input.englishBreakAfter,
+      arBreakAfter: input.arabicBreakAfter,
+    },
     { ...params, entryCost },
   );
   /** Best 1-1 similarity of one sentence with the other side's sentences near boundary `other`. */

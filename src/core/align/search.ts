@@ -26,6 +26,8 @@ export interface SearchLevel {
   ratio: number;
   enParagraphStart: readonly boolean[] | null;
   arParagraphStart: readonly boolean[] | null;
+  enBreakAfter: readonly boolean[] | null;
+  arBreakAfter: readonly boolean[] | null;
 }
 
 export interface SearchResult {
@@ -100,6 +102,8 @@ export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENC
         ar: chunk(level.ar, BLOCK).map(mergeArabic),
         enParagraphStart: null,
         arParagraphStart: null,
+        enBreakAfter: null,
+        arBreakAfter: null,
       },
       // Blocks only locate the path: a lower threshold keeps weakly matched blocks on the diagonal.
       { ...params, threshold: params.threshold / 2, shapePenalty: {}, paragraphBonus: 0 },
@@ -110,7 +114,17 @@ export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENC
   }
   const columns = cellColumns(band, n, m);
   const cells = new CellTable(level.en, level.ar, level.vocabularySize, columns.lo, columns.hi);
-  const scorer = new BeadScorer(level.en, level.ar, cells, params, level.ratio, level.enParagraphStart, level.arParagraphStart);
+  const scorer = new BeadScorer(
+    level.en,
+    level.ar,
+    cells,
+    params,
+    level.ratio,
+    level.enParagraphStart,
+    level.arParagraphStart,
+    level.enBreakAfter,
+    level.arBreakAfter,
+  );
   // Block levels only locate the path, so the cheap bound serves as their gain.
   const path =
     depth === 0

@@ -7,6 +7,19 @@ export interface StrategyInput {
   /** Whether each sentence opens a paragraph; null when the input has no paragraph structure (presplit). */
   englishParagraphStart: readonly boolean[] | null;
   arabicParagraphStart: readonly boolean[] | null;
+  /**
+   * Whether a bead may not run on from sentence k into k + 1, because something kept out of the
+   * alignment (boilerplate) lies between them in the text; null when nothing does.
+   */
+  englishBreakAfter: readonly boolean[] | null;
+  arabicBreakAfter: readonly boolean[] | null;
+}
+
+/** Whether a run of sentences [from, to) crosses a break. */
+export function crossesBreak(breakAfter: readonly boolean[] | null, from: number, to: number): boolean {
+  if (!breakAfter) return false;
+  for (let k = from; k < to - 1; k++) if (breakAfter[k]) return true;
+  return false;
 }
 
 export interface StrategyBead {

@@ -10,6 +10,7 @@
  */
 import type { CellTable } from './cells.js';
 import type { ArabicUnit, EnglishUnit } from './features.js';
+import { crossesBreak } from '../align/strategy.js';
 import { lengthCost } from './length.js';
 
 export interface ScoreParams {
@@ -46,6 +47,8 @@ export class BeadScorer {
     private readonly ratio: number,
     private readonly enParagraphStart: readonly boolean[] | null,
     private readonly arParagraphStart: readonly boolean[] | null,
+    private readonly enBreakAfter: readonly boolean[] | null = null,
+    private readonly arBreakAfter: readonly boolean[] | null = null,
   ) {
     this.penalties = penaltyTable(params.shapePenalty);
   }
@@ -109,9 +112,15 @@ export class BeadScorer {
     return gain;
   }
 
+  /** Whether the bead would join sentences that boilerplate separates in the text. */
+  private crosses(i: number, j: number, di: number, dj: number): boolean {
+    return (di > 1 && crossesBreak(this.enBreakAfter, i - di, i)) || (dj > 1 && crossesBreak(this.arBreakAfter, j - dj, j));
+  }
+
   /** Gain of the bead ending at boundary (i, j) that takes di English and dj Arabic sentences. */
   gain = (i: number, j: number, di: number, dj: number): number => {
     if (di === 0 || dj === 0) return 0;
+    if (this.crosses(i, j, di, dj)) return -Infinity;
     return this.gainWith(this.similarity(i - di, i, j - dj, j), i, j, di, dj);
   };
 
@@ -119,6 +128,7 @@ export class BeadScorer {
   gainBound = (i: number, j: number, di: number, dj: number): number => {
     if (di === 0 || dj === 0) return 0;
     if (di === 1 && dj === 1) return this.gain(i, j, di, dj);
+    if (this.crosses(i, j, di, dj)) return -Infinity;
     return this.gainWith(this.similarityBound(i - di, i, j - dj, j), i, j, di, dj);
   };
 }

@@ -90,8 +90,9 @@ class EnglishTokenizer {
     const stop = ENGLISH_STOPWORDS.has(folded);
     const stem = stop ? '' : stemEnglish(folded);
     const id = stop ? -1 : this.vocab.id(stem);
-    if (!stop && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id);
-    word = { month: englishMonth(folded), ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id };
+    const month = englishMonth(folded);
+    if (!stop && month === undefined && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id);
+    word = { month, ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id };
     this.words.set(form, word);
     return word;
   }

@@ -15,9 +15,10 @@ const ARABIC_CLASS: Record<string, string> = {
 };
 
 /** English digraphs first, then single letters; vowels, h, w and y carry no class. */
+// x first: its 'ks' must not swallow the 'x' class that sh and ch become (Daesh must be "dx").
 const ENGLISH_DIGRAPHS: Array<[RegExp, string]> = [
-  [/sch/g, 'x'], [/sh/g, 'x'], [/ch/g, 'x'], [/ph/g, 'f'], [/th/g, 't'], [/kh/g, 'k'],
-  [/gh/g, 'g'], [/dh/g, 'd'], [/ck/g, 'k'], [/c(?=[eiy])/g, 's'], [/x/g, 'ks'],
+  [/x/g, 'ks'], [/sch/g, 'x'], [/sh/g, 'x'], [/ch/g, 'x'], [/ph/g, 'f'], [/th/g, 't'], [/kh/g, 'k'],
+  [/gh/g, 'g'], [/dh/g, 'd'], [/ck/g, 'k'], [/c(?=[eiy])/g, 's'],
 ];
 const ENGLISH_CLASS: Record<string, string> = {
   b: 'b', p: 'b', t: 't', d: 'd', g: 'g', j: 'g', k: 'k', c: 'k', q: 'k', s: 's', z: 's',
