@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, segmentPresplit, segmentText } from '../src/core/text/segment.js';
+import { detectLanguage, isCaseless, segmentPresplit, segmentText } from '../src/core/text/segment.js';
 import { isSpace } from '../src/core/text/sentence-rules.js';
 import type { Lang, Segment } from '../src/core/types.js';
 
@@ -73,6 +73,26 @@ describe('segmentText, English', () => {
 
   it('keeps a line without terminal punctuation as one sentence', () => {
     expect(en('Paris shifts policy\nMOSCOW (Sputnik) — The house voted')).toEqual(['Paris shifts policy', 'MOSCOW (Sputnik) — The house voted']);
+  });
+});
+
+describe('segmentText, English without capitals', () => {
+  // Lower-cased transcripts and normalised corpora give case no say; terminators still end sentences.
+  const caseless = 'about how long have these symptoms been going on? and all chest pain should be treated. ' +
+    'i think so, dr. smith said. we met the u.s. army there.';
+
+  it('is recognised by its share of capitals', () => {
+    expect(isCaseless(caseless)).toBe(true);
+    expect(isCaseless('He said so. She did not. It was late, and the U.S. team left for New York.')).toBe(false);
+  });
+
+  it('ends sentences before a lowercase word, but still not after a title', () => {
+    expect(en(caseless)).toEqual([
+      'about how long have these symptoms been going on?',
+      'and all chest pain should be treated.',
+      'i think so, dr. smith said.',
+      'we met the u.s. army there.',
+    ]);
   });
 });
 

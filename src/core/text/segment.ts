@@ -32,7 +32,20 @@ function collapse(s: string): string {
 }
 
 /** Paragraphs are the non-empty lines (\r\n, \r or \n); sentences are split inside each. */
+/** Below this share of capitals among Latin letters a text is taken as written without case. */
+const CASELESS_SHARE = 0.005;
+const CASE_SAMPLE = 100_000;
+
+/** Whether an English text writes no capitals (a lower-cased transcript or corpus), judged on a sample. */
+export function isCaseless(text: string): boolean {
+  const sample = text.length > CASE_SAMPLE ? text.slice(0, CASE_SAMPLE) : text;
+  const letters = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  const capitals = sample.match(/[A-Z]/g)?.length ?? 0;
+  return letters >= 40 && capitals < letters * CASELESS_SHARE;
+}
+
 export function segmentText(text: string, lang: Lang): Segment[] {
+  const caseless = lang === 'en' && isCaseless(text);
   const segments: Segment[] = [];
   const scan = new RegExp(SCAN);
   const wordOrBreak = new RegExp(WORD_OR_BREAK);
@@ -90,7 +103,7 @@ export function segmentText(text: string, lang: Lang): Segment[] {
     if (firstWord > runStart) continue;
     let tokenStart = runStart;
     while (tokenStart > start && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart--;
-    if (!isBoundary({ text, tokenStart, runStart, runEnd, next, sentenceStart: start }, lang)) continue;
+    if (!isBoundary({ text, tokenStart, runStart, runEnd, next, sentenceStart: start, caseless }, lang)) continue;
     close(closed);
     startAt(next);
     scan.lastIndex = next;

@@ -88,6 +88,8 @@ export interface Candidate {
   next: number;
   /** First non-space character of the sentence being built. */
   sentenceStart: number;
+  /** The text writes no capitals (lower-cased transcripts, normalised corpora): case cannot show a sentence start. */
+  caseless: boolean;
 }
 
 interface Before {
@@ -117,6 +119,7 @@ function isListMarker(c: Candidate): boolean {
 }
 
 const STARTS_SENTENCE_EN = /[\p{Lu}\p{Lt}\p{Lo}\p{Nd}"'“‘«‹(\[{¿¡]/uy;
+const LOWER_AT = /\p{Ll}/uy;
 const OPEN_QUOTE = /["'“‘«‹]/uy;
 const DIGIT_AT = /\p{Nd}/uy;
 const WORD_AT = /\p{L}+/uy;
@@ -127,26 +130,30 @@ function at(re: RegExp, text: string, pos: number): boolean {
 }
 
 /** After a soft abbreviation, only an opening quote or a typical first word shows a new sentence. */
-function softEnds(text: string, next: number): boolean {
+function softEnds(text: string, next: number, caseless: boolean): boolean {
   if (at(OPEN_QUOTE, text, next)) return true;
   WORD_AT.lastIndex = next;
   const m = WORD_AT.exec(text);
+  if (m === null) return false;
+  const word = caseless ? m[0].charAt(0).toUpperCase() + m[0].slice(1) : titleCase(m[0]);
   // "A." and "I." after "U.S." are more initials, not the article or the pronoun.
-  return m !== null && STARTERS.has(titleCase(m[0])) && text[WORD_AT.lastIndex] !== '.';
+  return STARTERS.has(word) && text[WORD_AT.lastIndex] !== '.';
 }
 
 function englishBoundary(c: Candidate): boolean {
   const { text, next } = c;
-  if (!at(STARTS_SENTENCE_EN, text, next)) return false;
+  if (!at(STARTS_SENTENCE_EN, text, next) && !(c.caseless && at(LOWER_AT, text, next))) return false;
   if (c.runEnd - c.runStart !== 1 || text[c.runStart] !== '.') return true;
   const { word, afterDigit } = wordBefore(c);
-  switch (abbreviationKind(word, afterDigit)) {
+  // Without case, "dr." is the title "Dr." all the same.
+  const kind = abbreviationKind(word, afterDigit) ?? (c.caseless ? abbreviationKind(word.charAt(0).toUpperCase() + word.slice(1), afterDigit) : null);
+  switch (kind) {
     case 'hard':
       return false;
     case 'number':
       return !at(DIGIT_AT, text, next);
     case 'soft':
-      return softEnds(text, next);
+      return softEnds(text, next, c.caseless);
     default:
       return !isListMarker(c);
   }
