@@ -234,7 +234,7 @@ describe('CellTable on a 2×2 case', () => {
   });
 });
 
-const PARAMS: ScoreParams = { threshold: 0.2, shapePenalty: { '2-1': 0.05 }, lengthWeight: 0, paragraphBonus: 0 };
+const PARAMS: ScoreParams = { threshold: 0.2, shapePenalty: { '2-1': 0.05 }, lengthWeight: 0, paragraphBonus: 0, entryCost: 0, followBonus: 0 };
 
 describe('BeadScorer similarity', () => {
   // As bead-score.ts defines it: each sentence's coverage is the share of its weight with a
@@ -285,11 +285,13 @@ describe('BeadScorer similarity', () => {
 
   // A sentence without content words is neutral: its similarity is the threshold, so a bead of
   // such sentences gains nothing over leaving them one-sided.
-  it('makes content-free sentences neutral', () => {
+  it('scores content-free sentences a little above the threshold, so length decides', () => {
+    // Two sentences of function words only: 0.05 above the threshold each, so a 1-1 bead gains
+    // 2 × 0.05 = 0.1 less the length cost (weighted 0 in these PARAMS).
     const g = buildFeatures(['It was there.'], ['في'], LEX);
     const c = new CellTable(g.en, g.ar, g.vocabularySize, Int32Array.from([0]), Int32Array.from([1]));
-    const s = new BeadScorer(g.en, g.ar, c, PARAMS, 1, null, null);
-    expect(s.similarity(0, 1, 0, 1)).toBeCloseTo(PARAMS.threshold, 12);
-    expect(s.gain(1, 1, 1, 1)).toBeCloseTo(0, 12);
+    const s = new BeadScorer(g.en, g.ar, c, PARAMS, g.ar[0]!.chars / g.en[0]!.chars, null, null);
+    expect(s.similarity(0, 1, 0, 1)).toBeCloseTo(PARAMS.threshold + 0.05, 12);
+    expect(s.gain(1, 1, 1, 1)).toBeCloseTo(0.1 - PARAMS.lengthWeight * s.lengthCost(0, 1, 0, 1), 12);
   });
 });

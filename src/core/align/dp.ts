@@ -10,6 +10,9 @@
  * one version lacks, while two merely comparable texts that share names and topic words match as
  * isolated islands in long gaps, which the entry cost keeps one-sided. Charging every re-entry
  * instead would push the search to hide single one-sided sentences inside merged beads.
+ * Inside a run, a 1-1 bead that follows an aligned bead earns `followBonus`: a pair with weak
+ * lexical evidence (an idiom, a short reply) between two good anchors is most likely a pair.
+ * Only 1-1 beads earn it, so it never makes merging a one-sided sentence pay.
  */
 
 /** [source sentences, target sentences] consumed by one bead. */
@@ -40,6 +43,8 @@ export interface DpOptions {
   bound?: GainFn;
   /** Cost of an aligned bead that follows a one-sided bead or opens the text. */
   entryCost?: number;
+  /** Gain for a 1-1 bead right after an aligned bead. */
+  followBonus?: number;
 }
 
 /** States 0..GAP: one-sided beads since the last aligned bead; GAP also stands for the start. */
@@ -48,7 +53,7 @@ const STATES = GAP + 1;
 
 /** Maximises the summed gain from (0, 0) to (n, m); returns the beads in order. List cheap shapes first. */
 export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: Band, gain: GainFn, options: DpOptions = {}): PathBead[] {
-  const { bound, entryCost = 0 } = options;
+  const { bound, entryCost = 0, followBonus = 0 } = options;
   const offsets = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + Math.max(0, band.hi[i]! - band.lo[i]! + 1);
   const cells = offsets[n + 1]!;
@@ -74,6 +79,7 @@ export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: B
           let base = best[STATES * from + previous]!;
           if (base === -Infinity) continue;
           if (aligned && previous === GAP) base -= entryCost;
+          if (di === 1 && dj === 1 && previous === 0 && i > 1) base += followBonus;
           const state = aligned ? 0 : Math.min(previous + 1, GAP);
           const current = best[STATES * here + state]!;
           if (bound && base + bound(i, j, di, dj) <= current) continue;

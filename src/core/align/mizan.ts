@@ -15,6 +15,7 @@ export const MIZAN_PARAMS: ScoreParams = {
   lengthWeight: 0.05,
   paragraphBonus: 0.05,
   entryCost: 1,
+  followBonus: 0.15,
 };
 
 /**
@@ -68,6 +69,6 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
 
 export const mizanStrategy: Strategy = {
   name: 'mizan',
-  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}`,
+  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}|follow=${MIZAN_PARAMS.followBonus}`,
   align: (input, lexicon) => align(input, lexicon),
 };

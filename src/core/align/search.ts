@@ -128,7 +128,7 @@ export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENC
   // Block levels only locate the path, so the cheap bound serves as their gain.
   const path =
     depth === 0
-      ? bandedDp(n, m, shapes, band, scorer.gain, { bound: scorer.gainBound, entryCost: params.entryCost })
+      ? bandedDp(n, m, shapes, band, scorer.gain, { bound: scorer.gainBound, entryCost: params.entryCost, followBonus: params.followBonus })
       : bandedDp(n, m, shapes, band, scorer.gainBound);
   return { path, scorer };
 }

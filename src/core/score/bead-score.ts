@@ -24,7 +24,11 @@ export interface ScoreParams {
   paragraphBonus: number;
   /** Cost of starting a run of aligned beads (see dp.ts). */
   entryCost: number;
+  /** Gain for a 1-1 bead that continues a run (see dp.ts). */
+  followBonus: number;
 }
+
+const EMPTY_MARGIN = 0.05;
 
 /** Bead shapes go up to 3 sentences a side: penalties live in a flat table indexed di * 4 + dj. */
 function penaltyTable(shapePenalty: Readonly<Record<string, number>>): Float64Array {
@@ -53,9 +57,17 @@ export class BeadScorer {
     this.penalties = penaltyTable(params.shapePenalty);
   }
 
-  /** Share of a sentence's weight that is matched; a sentence without content is neutral (exactly the threshold). */
+  /**
+   * Share of a sentence's weight that is matched. A sentence of function words only ("So where are
+   * they?" / "فأين هم؟") has no lexical evidence either way: it scores a little above the threshold,
+   * so that two such sentences pair when their lengths agree and stay apart when they do not.
+   */
+  private get emptyShare(): number {
+    return this.params.threshold + EMPTY_MARGIN;
+  }
+
   private share(matched: number, total: number): number {
-    return total > 0 ? Math.min(1, matched / total) : this.params.threshold;
+    return total > 0 ? Math.min(1, matched / total) : this.emptyShare;
   }
 
   /**
@@ -70,7 +82,7 @@ export class BeadScorer {
       english = this.share(this.cells.en(i0, j0), this.en[i0]!.total);
       arabic = this.share(this.cells.ar(i0, j0), this.ar[j0]!.total);
     } else {
-      [english, arabic] = this.cells.runCoverage(i0, i1, j0, j1, this.params.threshold);
+      [english, arabic] = this.cells.runCoverage(i0, i1, j0, j1, this.emptyShare);
     }
     return (english + arabic) / (i1 - i0 + j1 - j0);
   }

@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { readEvalJson } from '../bench/eval-json.js';
+import { galeChurch, naiveSentences } from '../bench/gale-church.js';
+import { scoreBeads } from '../bench/ladder-score.js';
+import { countLinks, linkScores, locate, standsFor } from '../bench/links.js';
+import {
+  dropOneSide,
+  fromPairs,
+  type GoldBead,
+  insertForeign,
+  joinSentences,
+  mergeNeighbours,
+  type Pair,
+  perturbDocument,
+  regroupParagraphs,
+  renderParagraphs,
+  sidesOf,
+  toLadder,
+} from '../bench/perturb.js';
+import { createRng } from '../bench/rng.js';
+import { chunkSizes } from '../bench/sources.js';
+
+// Hand-made documents: made-up sentences, never dev-corpus text.
+const doc = (n: number): Pair[] =>
+  Array.from({ length: n }, (_, i) => ({ en: `English sentence number ${i + 1}.`, ar: `الجملة العربية رقم ${i + 1}.` }));
+const FIVE = doc(5);
+const FOREIGN: Pair[] = Array.from({ length: 6 }, (_, i) => ({ en: `Foreign line ${i + 1}.`, ar: `سطر أجنبي ${i + 1}.` }));
+
+const shape = (b: GoldBead) => `${b.en.length}-${b.ar.length}`;
+
+/**
+ * The originals of one side as they appear in the gold, in order: a merged line is undone by
+ * checking it is exactly the join of two consecutive originals; foreign lines are skipped.
+ */
+function originalsOf(gold: readonly GoldBead[], pairs: readonly Pair[], side: 'en' | 'ar'): string[] {
+  const originals = pairs.map((p) => p[side]);
+  const foreign = new Set(FOREIGN.map((p) => p[side]));
+  const out: string[] = [];
+  for (const line of sidesOf(gold)[side]) {
+    if (foreign.has(line)) continue;
+    if (originals.includes(line)) {
+      out.push(line);
+      continue;
+    }
+    const i = originals.findIndex((o, k) => k + 1 < originals.length && joinSentences(o, originals[k + 1]!, side) === line);
+    expect(i, `"${line}" is neither an original, a foreign line nor a merge`).toBeGreaterThanOrEqual(0);
+    out.push(originals[i]!, originals[i + 1]!);
+  }
+  return out;
+}
+
+describe('perturbations keep the gold exact', () => {
+  it('merge: one 1-2 or 2-1 bead holding two neighbours, joined on one side', () => {
+    const gold = mergeNeighbours(fromPairs(FIVE), 1, createRng(1));
+    expect(gold).toHaveLength(4);
+    const merged = gold.filter((b) => shape(b) !== '1-1');
+    expect(merged).toHaveLength(1);
+    const bead = merged[0]!;
+    const k = gold.indexOf(bead);
+    const [a, b] = [FIVE[k]!, FIVE[k + 1]!];
+    if (shape(bead) === '1-2') expect(bead).toEqual({ en: [joinSentences(a.en, b.en, 'en')], ar: [a.ar, b.ar] });
+    else expect(bead).toEqual({ en: [a.en, b.en], ar: [joinSentences(a.ar, b.ar, 'ar')] });
+    expect(originalsOf(gold, FIVE, 'en')).toEqual(FIVE.map((p) => p.en));
+    expect(originalsOf(gold, FIVE, 'ar')).toEqual(FIVE.map((p) => p.ar));
+  });
+
+  it('joinSentences turns the full stop into a semicolon or an Arabic comma, so a splitter cannot undo it', () => {
+    expect(joinSentences('One.', 'Two.', 'en')).toBe('One; Two.');
+    expect(joinSentences('واحد.', 'اثنان.', 'ar')).toBe('واحد، اثنان.');
+    expect(joinSentences('Why?', 'Because.', 'en')).toBe('Why? Because.');
+  });
+
+  it('merges never overlap and never exceed the count', () => {
+    const gold = mergeNeighbours(fromPairs(FIVE), 2, createRng(7));
+    expect(gold.filter((b) => shape(b) !== '1-1')).toHaveLength(2);
+    expect(sidesOf(gold).en.length + sidesOf(gold).ar.length).toBe(8);
+  });
+
+  it('drop: the dropped pairs become one-sided beads holding the surviving side, in place', () => {
+    const gold = dropOneSide(fromPairs(FIVE), 2, createRng(3));
+    expect(gold).toHaveLength(5);
+    const oneSided = gold.map((b, i) => [b, i] as const).filter(([b]) => shape(b) !== '1-1');
+    expect(oneSided).toHaveLength(2);
+    for (const [bead, i] of oneSided) {
+      if (shape(bead) === '1-0') expect(bead).toEqual({ en: [FIVE[i]!.en], ar: [] });
+      else expect(bead).toEqual({ en: [], ar: [FIVE[i]!.ar] });
+    }
+  });
+
+  it('insert: foreign sentences come in as one-sided beads at distinct gaps, the originals untouched', () => {
+    const gold = insertForeign(fromPairs(FIVE), 2, FOREIGN, createRng(5));
+    expect(gold).toHaveLength(7);
+    const inserted = gold.filter((b) => shape(b) !== '1-1');
+    expect(inserted).toHaveLength(2);
+    for (const bead of inserted) {
+      const text = bead.en[0] ?? bead.ar[0]!;
+      expect(FOREIGN.some((p) => p.en === text || p.ar === text)).toBe(true);
+    }
+    gold.forEach((b, i) => {
+      if (shape(b) !== '1-1') expect(shape(gold[i + 1] ?? { en: [''], ar: [''] })).toBe('1-1');
+    });
+    expect(gold.filter((b) => shape(b) === '1-1')).toEqual(fromPairs(FIVE));
+  });
+
+  it('the whole recipe: every original sentence exactly once, in order, and the ladder numbers each line once', () => {
+    const pairs = doc(30);
+    const gold = perturbDocument(pairs, FOREIGN, createRng(11));
+    const shapes = gold.map(shape);
+    expect(shapes.filter((s) => s === '1-2' || s === '2-1')).toHaveLength(3);
+    // 3 drops + 3 insertions, each one-sided bead a single line.
+    expect(shapes.filter((s) => s === '1-0' || s === '0-1')).toHaveLength(6);
+    expect(new Set(shapes)).toEqual(new Set(shapes.filter((s) => ['1-1', '1-0', '0-1', '1-2', '2-1'].includes(s))));
+    // A pair lost its English iff its Arabic stands alone in a bead (and the other way round).
+    const alone = (side: 'en' | 'ar') => new Set(gold.filter((b) => b[side === 'en' ? 'ar' : 'en'].length === 0).flatMap((b) => b[side]));
+    const droppedEn = pairs.filter((p) => alone('ar').has(p.ar));
+    const droppedAr = pairs.filter((p) => alone('en').has(p.en));
+    expect(droppedEn.length + droppedAr.length).toBe(3);
+    expect(originalsOf(gold, pairs, 'en')).toEqual(pairs.filter((p) => !droppedEn.includes(p)).map((p) => p.en));
+    expect(originalsOf(gold, pairs, 'ar')).toEqual(pairs.filter((p) => !droppedAr.includes(p)).map((p) => p.ar));
+    const lines = sidesOf(gold);
+    const ladder = toLadder(gold);
+    expect(ladder.flatMap((b) => b.source)).toEqual(lines.en.map((_, i) => i));
+    expect(ladder.flatMap((b) => b.target)).toEqual(lines.ar.map((_, i) => i));
+  });
+
+  it('toLadder numbers each side from 0 in bead order', () => {
+    const gold: GoldBead[] = [
+      { en: ['a'], ar: ['x'] },
+      { en: [], ar: ['y'] },
+      { en: ['b', 'c'], ar: ['z'] },
+      { en: ['d'], ar: [] },
+    ];
+    expect(toLadder(gold)).toEqual([
+      { source: [0], target: [0] },
+      { source: [], target: [1] },
+      { source: [1, 2], target: [2] },
+      { source: [3], target: [] },
+    ]);
+  });
+
+  it('is deterministic for a seed and differs across seeds', () => {
+    const pairs = doc(30);
+    const a = perturbDocument(pairs, FOREIGN, createRng(42));
+    expect(perturbDocument(pairs, FOREIGN, createRng(42))).toEqual(a);
+    expect(perturbDocument(pairs, FOREIGN, createRng(43))).not.toEqual(a);
+    expect(regroupParagraphs(a, createRng(9))).toEqual(regroupParagraphs(a, createRng(9)));
+  });
+
+  it('regrouped paragraphs cover each side exactly and render back to the same sentences', () => {
+    const gold = perturbDocument(doc(40), FOREIGN, createRng(2));
+    const sizes = regroupParagraphs(gold, createRng(4));
+    const lines = sidesOf(gold);
+    expect(sizes.en.reduce((a, b) => a + b, 0)).toBe(lines.en.length);
+    expect(sizes.ar.reduce((a, b) => a + b, 0)).toBe(lines.ar.length);
+    expect(sizes.en.every((s) => s > 0) && sizes.ar.every((s) => s > 0)).toBe(true);
+    const text = renderParagraphs(lines.en, sizes.en);
+    expect(text.trim().split('\n\n')).toHaveLength(sizes.en.length);
+    expect(text.replace(/\s+/g, ' ').trim()).toBe(lines.en.join(' '));
+  });
+
+  it('chunkSizes splits into near-equal chunks of about the target', () => {
+    expect(chunkSizes(141, 32)).toEqual([35, 35, 35, 36]);
+    expect(chunkSizes(4, 32)).toEqual([4]);
+    expect(chunkSizes(64, 32)).toEqual([32, 32]);
+  });
+});
+
+describe('bench scorers', () => {
+  it('ladder scores follow score.py: strict, lax, recall without one-sided beads', () => {
+    const gold = [
+      { source: [0], target: [0] },
+      { source: [1], target: [1, 2] },
+      { source: [2], target: [] },
+    ];
+    const test = [
+      { source: [0], target: [0] },
+      { source: [1], target: [1] },
+      { source: [], target: [2] },
+      { source: [2], target: [] },
+    ];
+    const s = scoreBeads([{ gold, test }]);
+    // precision: 4 test beads, 2 exact ([0]:[0], [2]:[]), 1 lax ([1]:[1]); recall over 2 gold two-sided beads.
+    expect(s.strict.precision).toBeCloseTo(2 / 4);
+    expect(s.strict.recall).toBeCloseTo(1 / 2);
+    expect(s.lax.precision).toBeCloseTo(3 / 4);
+    expect(s.lax.recall).toBeCloseTo(2 / 2);
+    // one-sided: predicted {s2, t2}, gold {s2}.
+    expect(s.oneSided.precision).toBeCloseTo(1 / 2);
+    expect(s.oneSided.recall).toBeCloseTo(1);
+    expect(scoreBeads([{ gold, test: gold }]).strict.f1).toBe(1);
+  });
+
+  it('links: gold against itself is perfect; over-split pieces stand for their sentence', () => {
+    const gold: GoldBead[] = [
+      { en: ['Alpha one. Alpha two.'], ar: ['ألف واحد.'] },
+      { en: ['Beta.'], ar: ['باء.', 'باء ثانية.'] },
+      { en: [], ar: ['جيم.'] },
+    ];
+    expect(linkScores(countLinks(gold, gold)).links.f1).toBe(1);
+    const split = [
+      { en: ['Alpha one.', 'Alpha two.'], ar: ['ألف واحد.'] },
+      { en: ['Beta.'], ar: ['باء.'] },
+      { en: [], ar: ['باء ثانية.'] },
+      { en: [], ar: ['جيم.'] },
+    ];
+    const c = countLinks(gold, split);
+    // predicted links {0:0, 1:1}; gold links {0:0, 1:1, 1:2}; one-sided predicted {ar2, ar3}, gold {ar3}.
+    expect([c.hits, c.predicted, c.gold]).toEqual([2, 2, 3]);
+    expect([c.oneSidedHits, c.oneSidedPredicted, c.oneSidedGold]).toEqual([1, 2, 1]);
+    expect(c.unlocated).toBe(0);
+  });
+
+  it('links: a segment that swallows two sentences stands for both', () => {
+    expect(standsFor([0, 10], [[0, 5], [5, 10]])).toEqual([0, 1]);
+    expect(standsFor([0, 3], [[0, 10]])).toEqual([0]);
+    expect(standsFor([8, 12], [[0, 10], [10, 30]])).toEqual([]);
+    expect(locate('abcabc', ['abc', 'a b c', 'zz'])).toEqual([[0, 3], [3, 6], undefined]);
+  });
+
+  it('bench Gale–Church aligns equal-length 1-1 text on the diagonal, and the naive splitter splits', () => {
+    const beads = galeChurch([40, 80, 20, 60], [36, 70, 19, 55]);
+    expect(beads.map((b) => `${b.source}:${b.target}`)).toEqual(['0:0', '1:1', '2:2', '3:3']);
+    expect(naiveSentences('One. Two?\n\nثلاثة؟ أربعة.')).toEqual(['One.', 'Two?', 'ثلاثة؟', 'أربعة.']);
+  });
+
+  it('reads mizan eval --json in the nested and the flat spelling', () => {
+    const nested = readEvalJson('{"strict":{"precision":0.5,"recall":0.25,"f1":0.3},"lax":{"precision":1,"recall":1,"f1":1},"counts":{"precision":{"strictTp":3}}}');
+    expect(nested.strict).toEqual({ precision: 0.5, recall: 0.25, f1: 0.3 });
+    expect(nested.oneSided).toBeUndefined();
+    const flat = readEvalJson('{"precision_strict":0.1,"recall_strict":0.2,"f1_strict":0.3,"one_sided_f1":0.9,"one_sided_precision":0.8,"one_sided_recall":1}');
+    expect(flat.strict).toEqual({ precision: 0.1, recall: 0.2, f1: 0.3 });
+    expect(flat.oneSided).toEqual({ precision: 0.8, recall: 1, f1: 0.9 });
+  });
+});
