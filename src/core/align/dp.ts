@@ -75,15 +75,25 @@ export function bandedDp(n: number, m: number, shapes: readonly Shape[], band: B
         const from = at(i - di, j - dj);
         if (from < 0) continue;
         const aligned = di > 0 && dj > 0;
+        // The bead's own gain does not depend on the state: computed at most once, and only when
+        // some predecessor state could still win with it.
+        let beadGain = NaN;
+        let beadBound = NaN;
         for (let previous = 0; previous < STATES; previous++) {
           let base = best[STATES * from + previous]!;
           if (base === -Infinity) continue;
           if (aligned && previous === GAP) base -= entryCost;
-          if (di === 1 && dj === 1 && previous === 0 && i > 1) base += followBonus;
+          if (di === 1 && dj === 1 && previous === 0) base += followBonus;
           const state = aligned ? 0 : Math.min(previous + 1, GAP);
           const current = best[STATES * here + state]!;
-          if (bound && base + bound(i, j, di, dj) <= current) continue;
-          const value = base + gain(i, j, di, dj);
+          if (Number.isNaN(beadGain)) {
+            if (bound) {
+              if (Number.isNaN(beadBound)) beadBound = bound(i, j, di, dj);
+              if (base + beadBound <= current) continue;
+            }
+            beadGain = gain(i, j, di, dj);
+          }
+          const value = base + beadGain;
           if (value > current) {
             best[STATES * here + state] = value;
             back[STATES * here + state] = s * STATES + previous;
