@@ -3,6 +3,7 @@
  * inputs' paths and sha256 (so a reviewer can tell when an input changed under a saved alignment),
  * the segmented text of both sides, and every bead with its flag, score and review status.
  */
+import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
 import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
@@ -25,6 +26,8 @@ export interface AlignmentFile {
   source: SideFile;
   target: SideFile;
   beads: Bead[];
+  /** Derived from the beads on writing (core/paragraphs.ts), for readers of the file; ignored on reading. */
+  paragraphs?: ParagraphBead[];
 }
 
 export interface AlignmentMeta {
@@ -53,6 +56,7 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
     source: side(alignment.source, meta.source),
     target: side(alignment.target, meta.target),
     beads: alignment.beads.map((b) => ({ ...b, score: Math.round(b.score * 10_000) / 10_000 })),
+    paragraphs: alignParagraphs(alignment),
   };
   return JSON.stringify(file, null, 1)
     .replace(/\{\n\s+"(index|source)": ([^]*?)\n\s+\}/g, (block) => block.replace(/\n\s*/g, ' '))

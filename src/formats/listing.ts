@@ -3,6 +3,7 @@
  * then its source and target sentences one under the other. Stacking (rather than two columns)
  * keeps Arabic in logical order, which every terminal can show, since no column has to be reordered.
  */
+import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
 import type { Alignment, Bead, Flag } from '../core/types.js';
 
 export interface ListingOptions {
@@ -24,11 +25,31 @@ function header(bead: Bead, k: number, color: boolean): string {
   return `#${String(k + 1).padEnd(4)} ${flag} ${shown}`;
 }
 
+const span = (paragraphs: number[]) =>
+  paragraphs.length === 0 ? '–' : paragraphs.length === 1 ? `${paragraphs[0]! + 1}` : `${paragraphs[0]! + 1}-${paragraphs[paragraphs.length - 1]! + 1}`;
+
+function paragraphLine(p: ParagraphBead, alignment: Alignment, color: boolean): string {
+  const text = `¶ ${alignment.source.lang.toUpperCase()} ${span(p.source)} · ${alignment.target.lang.toUpperCase()} ${span(p.target)}  ${p.flag}`;
+  return paint(text, '2', color);
+}
+
 export function formatListing(alignment: Alignment, options: ListingOptions): string {
   const { source, target } = alignment;
   const out: string[] = [];
   const label = (lang: string) => lang.toUpperCase();
+  const paragraphs = alignParagraphs(alignment);
+  const groupOf = new Map<string, number>();
+  paragraphs.forEach((p, g) => {
+    for (const n of p.source) groupOf.set(`s${n}`, g);
+    for (const n of p.target) groupOf.set(`t${n}`, g);
+  });
+  let shown = -1;
   alignment.beads.forEach((bead, k) => {
+    const first = bead.source[0] !== undefined ? `s${source.segments[bead.source[0]]!.paragraph}` : `t${target.segments[bead.target[0]!]!.paragraph}`;
+    const group = groupOf.get(first) ?? shown;
+    // Chrome needs no paragraph heading of its own: its beads say "boilerplate" already.
+    if (group !== shown && paragraphs[group]!.flag !== 'boilerplate') out.push(paragraphLine(paragraphs[group]!, alignment, options.color));
+    shown = group;
     out.push(header(bead, k, options.color));
     for (const i of bead.source) out.push(`   ${label(source.lang)} ${source.segments[i]!.text}`);
     for (const j of bead.target) out.push(`   ${label(target.lang)} ${target.segments[j]!.text}`);
