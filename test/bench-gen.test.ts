@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { evalCommand } from '../src/cli/eval.js';
+import { formatLadder } from '../src/formats/ladder.js';
 import { readEvalJson } from '../bench/eval-json.js';
-import { galeChurch, naiveSentences } from '../bench/gale-church.js';
-import { scoreBeads } from '../bench/ladder-score.js';
 import { countLinks, linkScores, locate, standsFor } from '../bench/links.js';
 import {
   dropOneSide,
@@ -165,8 +169,31 @@ describe('perturbations keep the gold exact', () => {
   });
 });
 
+type Bead = { source: number[]; target: number[] };
+
+/** What `mizan eval --json --gold GOLD --test TEST` prints, run in process on temporary ladder files. */
+async function evalJsonOutput(gold: readonly Bead[], test: readonly Bead[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-eval-'));
+  try {
+    writeFileSync(join(dir, 'gold.ladder'), formatLadder(gold));
+    writeFileSync(join(dir, 'test.ladder'), formatLadder(test));
+    const chunks: string[] = [];
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    const code = await evalCommand(['--gold', join(dir, 'gold.ladder'), '--test', join(dir, 'test.ladder'), '--json'], out);
+    expect(code).toBe(0);
+    return chunks.join('');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('bench scorers', () => {
-  it('ladder scores follow score.py: strict, lax, recall without one-sided beads', () => {
+  it('reads the figures mizan eval --json prints (the layout of src/cli/eval.ts)', async () => {
     const gold = [
       { source: [0], target: [0] },
       { source: [1], target: [1, 2] },
@@ -178,16 +205,26 @@ describe('bench scorers', () => {
       { source: [], target: [2] },
       { source: [2], target: [] },
     ];
-    const s = scoreBeads([{ gold, test }]);
+    const result = readEvalJson(await evalJsonOutput(gold, test));
     // precision: 4 test beads, 2 exact ([0]:[0], [2]:[]), 1 lax ([1]:[1]); recall over 2 gold two-sided beads.
-    expect(s.strict.precision).toBeCloseTo(2 / 4);
-    expect(s.strict.recall).toBeCloseTo(1 / 2);
-    expect(s.lax.precision).toBeCloseTo(3 / 4);
-    expect(s.lax.recall).toBeCloseTo(2 / 2);
+    expect(result.strict.precision).toBeCloseTo(2 / 4);
+    expect(result.strict.recall).toBeCloseTo(1 / 2);
+    expect(result.lax.precision).toBeCloseTo(3 / 4);
+    expect(result.lax.recall).toBeCloseTo(2 / 2);
     // one-sided: predicted {s2, t2}, gold {s2}.
-    expect(s.oneSided.precision).toBeCloseTo(1 / 2);
-    expect(s.oneSided.recall).toBeCloseTo(1);
-    expect(scoreBeads([{ gold, test: gold }]).strict.f1).toBe(1);
+    expect(result.oneSided.precision).toBeCloseTo(1 / 2);
+    expect(result.oneSided.recall).toBeCloseTo(1);
+    expect(result.documents).toBe(1);
+    // --self-check's premise: gold scored as test is 1.0 everywhere.
+    const self = readEvalJson(await evalJsonOutput(gold, gold));
+    for (const m of ['strict', 'lax', 'oneSided'] as const) expect(self[m]).toEqual({ precision: 1, recall: 1, f1: 1 });
+  });
+
+  it('refuses anything but that layout, in one line', () => {
+    expect(() => readEvalJson('strict 0.5')).toThrow(/printed no JSON/);
+    expect(() => readEvalJson('{"precision_strict":0.1,"recall_strict":0.2,"f1_strict":0.3}')).toThrow(/no strict\.precision/);
+    const noOneSided = '{"strict":{"precision":1,"recall":1,"f1":1},"lax":{"precision":1,"recall":1,"f1":1},"documents":1}';
+    expect(() => readEvalJson(noOneSided)).toThrow(/no oneSided/);
   });
 
   it('links: gold against itself is perfect; over-split pieces stand for their sentence', () => {
@@ -215,20 +252,5 @@ describe('bench scorers', () => {
     expect(standsFor([0, 3], [[0, 10]])).toEqual([0]);
     expect(standsFor([8, 12], [[0, 10], [10, 30]])).toEqual([]);
     expect(locate('abcabc', ['abc', 'a b c', 'zz'])).toEqual([[0, 3], [3, 6], undefined]);
-  });
-
-  it('bench Gale–Church aligns equal-length 1-1 text on the diagonal, and the naive splitter splits', () => {
-    const beads = galeChurch([40, 80, 20, 60], [36, 70, 19, 55]);
-    expect(beads.map((b) => `${b.source}:${b.target}`)).toEqual(['0:0', '1:1', '2:2', '3:3']);
-    expect(naiveSentences('One. Two?\n\nثلاثة؟ أربعة.')).toEqual(['One.', 'Two?', 'ثلاثة؟', 'أربعة.']);
-  });
-
-  it('reads mizan eval --json in the nested and the flat spelling', () => {
-    const nested = readEvalJson('{"strict":{"precision":0.5,"recall":0.25,"f1":0.3},"lax":{"precision":1,"recall":1,"f1":1},"counts":{"precision":{"strictTp":3}}}');
-    expect(nested.strict).toEqual({ precision: 0.5, recall: 0.25, f1: 0.3 });
-    expect(nested.oneSided).toBeUndefined();
-    const flat = readEvalJson('{"precision_strict":0.1,"recall_strict":0.2,"f1_strict":0.3,"one_sided_f1":0.9,"one_sided_precision":0.8,"one_sided_recall":1}');
-    expect(flat.strict).toEqual({ precision: 0.1, recall: 0.2, f1: 0.3 });
-    expect(flat.oneSided).toEqual({ precision: 0.8, recall: 1, f1: 0.9 });
   });
 });
