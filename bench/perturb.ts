@@ -188,14 +188,23 @@ export function regroupParagraphs(beads: readonly GoldBead[], rng: Rng): { en: n
   return { en: sizes('en'), ar: sizes('ar') };
 }
 
-/** Raw text: sentences of a paragraph joined by a space, paragraphs by a blank line. */
+/** A sentence that ends without terminal punctuation (a heading, a line of a transcript). */
+const UNPUNCTUATED = /[^.!?…؟"”»')\]]$/u;
+
+/**
+ * Raw text: sentences of a paragraph joined by a space, paragraphs by a blank line. A sentence
+ * without terminal punctuation ends its line: real texts put such sentences (headings, lines of
+ * a speech transcript) on lines of their own, and run together no splitter could find them.
+ */
 export function renderParagraphs(sentences: readonly string[], sizes: readonly number[]): string {
   const paragraphs: string[] = [];
+  const render = (part: readonly string[]) =>
+    part.reduce((text, sentence, k) => (k === 0 ? sentence : `${text}${UNPUNCTUATED.test(part[k - 1]!.trim()) ? '\n' : ' '}${sentence}`), '');
   let at = 0;
   for (const size of sizes) {
-    paragraphs.push(sentences.slice(at, at + size).join(' '));
+    paragraphs.push(render(sentences.slice(at, at + size)));
     at += size;
   }
-  if (at < sentences.length) paragraphs.push(sentences.slice(at).join(' '));
+  if (at < sentences.length) paragraphs.push(render(sentences.slice(at)));
   return `${paragraphs.join('\n\n')}\n`;
 }

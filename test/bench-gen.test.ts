@@ -162,6 +162,11 @@ describe('perturbations keep the gold exact', () => {
     expect(text.replace(/\s+/g, ' ').trim()).toBe(lines.en.join(' '));
   });
 
+  it('ends a line after a sentence without terminal punctuation, as real transcripts do', () => {
+    expect(renderParagraphs(['one.', 'and two', 'three?', 'four'], [4])).toBe('one. and two\nthree? four\n');
+    expect(renderParagraphs(['a heading', 'Body text.', 'More.'], [1, 2])).toBe('a heading\n\nBody text. More.\n');
+  });
+
   it('chunkSizes splits into near-equal chunks of about the target', () => {
     expect(chunkSizes(141, 32)).toEqual([35, 35, 35, 36]);
     expect(chunkSizes(4, 32)).toEqual([4]);
