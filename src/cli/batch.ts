@@ -1,7 +1,9 @@
 /**
- * `mizan batch`: many pairs in one process, the lexicon loaded once. A pair that fails is reported
- * at the end and does not stop the others. `--stdin` is the stream mode for running mizan as one
- * step of a distributed engine (Spark's RDD.pipe, Hadoop Streaming): JSON lines in, JSON lines out.
+ * `mizan batch`: many pairs in one process, the lexicon loaded once per thread. A pair that fails is
+ * reported at the end and does not stop the others. Manifest mode spreads the pairs over a pool of
+ * worker threads (batch-worker.ts), one per core; `--stdin` is the stream mode for running mizan as
+ * one step of a distributed engine (Spark's RDD.pipe, Hadoop Streaming): JSON lines in, JSON lines
+ * out, in order, in the main thread (the engine runs the copies in parallel).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,12 +11,14 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { beadRecords } from '../formats/jsonl.js';
+import { runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
+import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.js';
 import { CliError, oneLine, UsageError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { ensureDir } from './files.js';
 import { readInput, type InputFile } from './input.js';
 import { loadLexicon } from './lexicon-file.js';
-import { checkFormat, render } from './output.js';
-import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
+import { checkFormat } from './output.js';
+import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
 
 export const BATCH_HELP = `Usage: mizan batch MANIFEST --outdir DIR [options]
        mizan batch --stdin [options]
@@ -36,13 +40,11 @@ Options:
   --aligner NAME    mizan (default) or gale-church
   --stdin           stream mode, as above
   -h, --help        show this help
-`;
 
-interface Pair {
-  id: string;
-  source: string;
-  target: string;
-}
+Environment:
+  MIZAN_WORKERS=N   threads for manifest mode (default: one per core, at most
+                    8; 1 aligns in the main thread)
+`;
 
 const SAFE_ID = /^[\w.-]+$/;
 
@@ -94,6 +96,58 @@ async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream):
   return failed > 0 ? 1 : 0;
 }
 
+async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number> {
+  let manifest: string;
+  try {
+    manifest = readFileSync(manifestPath, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read manifest ${manifestPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : oneLine(error)}`);
+  }
+  const pairs = parseManifest(manifest, dirname(resolve(manifestPath)));
+  const count = workerCount(pairs.length);
+  // Made here, once: ensureDir in two threads at a time can both find the folder missing, and
+  // the second mkdir then fails with EEXIST. A folder that cannot be made is one error, not N.
+  if (pairs.length > 0) ensureDir(spec.outdir);
+  const progress = process.stderr.isTTY;
+  const started = performance.now();
+  const results: Array<PairResult | undefined> = pairs.map(() => undefined);
+  let handedOut = 0;
+  const hooks: PoolHooks = {
+    starting(index) {
+      handedOut++;
+      if (progress) process.stderr.write(`\r\u001b[K[${handedOut}/${pairs.length}] ${pairs[index]!.id}`);
+    },
+    finished(index, result) {
+      results[index] = result;
+    },
+  };
+  let left = pairs.map((_, k) => k);
+  if (count > 1) {
+    debug(`aligning ${pairs.length} pairs on ${count} worker threads`);
+    left = await runInWorkers(pairs, spec, count, hooks).catch((error: unknown) => {
+      if (progress) process.stderr.write('\r\u001b[K');
+      throw error;
+    });
+  }
+  if (left.length > 0) {
+    const options: PipelineOptions = { presplit: spec.presplit, strategy: strategyNamed(spec.aligner), lexicon: loadLexicon() };
+    for (const index of left) {
+      hooks.starting(index);
+      hooks.finished(index, runPair(pairs[index]!, spec, options));
+    }
+  }
+  if (progress) process.stderr.write('\r\u001b[K');
+  const seconds = (performance.now() - started) / 1000;
+  // Failures in manifest order, whichever thread finished first.
+  const failures = results.flatMap((r, k) => (r === undefined ? [`${pairs[k]!.id}: not aligned`] : r.error !== undefined ? [`${r.id}: ${r.error}`] : []));
+  const sentences = results.reduce((sum, r) => sum + (r?.sentences ?? 0), 0);
+  process.stderr.write(
+    `mizan: aligned ${pairs.length - failures.length} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s\n`,
+  );
+  for (const failure of failures) process.stderr.write(`mizan: failed ${failure}\n`);
+  return failures.length > 0 ? 1 : 0;
+}
+
 export async function batchCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -119,37 +173,5 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
   }
   if (positionals.length !== 1) throw new UsageError('batch takes one MANIFEST (or --stdin)');
   if (!values.outdir) throw new UsageError('batch needs --outdir DIR');
-  const manifestPath = positionals[0]!;
-  let manifest: string;
-  try {
-    manifest = readFileSync(manifestPath, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read manifest ${manifestPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : oneLine(error)}`);
-  }
-  const pairs = parseManifest(manifest, dirname(resolve(manifestPath)));
-  const options: PipelineOptions = { presplit: values.presplit, strategy, lexicon: loadLexicon() };
-  const progress = process.stderr.isTTY;
-  const started = performance.now();
-  const failures: string[] = [];
-  let sentences = 0;
-  pairs.forEach((pair, k) => {
-    if (progress) process.stderr.write(`\r\u001b[K[${k + 1}/${pairs.length}] ${pair.id}`);
-    try {
-      const source = readInput(pair.source);
-      const target = readInput(pair.target);
-      const alignment = alignInputs(source, target, options);
-      sentences += alignment.source.segments.length + alignment.target.segments.length;
-      const text = render(alignment, format, () => saveFormat(alignment, source, target, options));
-      writeFileAtomic(join(values.outdir!, `${pair.id}.${format}`), text);
-    } catch (error) {
-      failures.push(`${pair.id}: ${oneLine(error)}`);
-    }
-  });
-  if (progress) process.stderr.write('\r\u001b[K');
-  const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(
-    `mizan: aligned ${pairs.length - failures.length} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s\n`,
-  );
-  for (const failure of failures) process.stderr.write(`mizan: failed ${failure}\n`);
-  return failures.length > 0 ? 1 : 0;
+  return manifestMode(positionals[0]!, { outdir: values.outdir, format, presplit: values.presplit, aligner: values.aligner });
 }

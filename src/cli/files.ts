@@ -13,10 +13,14 @@ export function ensureDir(path: string): void {
     missing.push(dir);
     if (dirname(dir) === dir) break;
   }
-  try {
-    for (const dir of missing.reverse()) mkdirSync(dir);
-  } catch (error) {
-    throw new CliError(`cannot create folder ${path}: ${(error as Error).message}`);
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // Another thread or process may have made it in the meantime: that is success.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(dir)) continue;
+      throw new CliError(`cannot create folder ${path}: ${(error as Error).message}`);
+    }
   }
 }
 
