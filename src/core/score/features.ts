@@ -160,7 +160,8 @@ class ArabicTokenizer {
         k += month.words - 1;
         continue;
       }
-      if (ARABIC_STOPWORDS.has(word) || arabicScale(word) !== undefined && isDigits(words[k - 1] ?? 'x')) continue;
+      // A scale word after a number ("300 ألف") was folded into the number token above.
+      if (ARABIC_STOPWORDS.has(word) || (isDigits(words[k - 1] ?? 'x') && arabicScale(word) !== undefined)) continue;
       const ids = this.idsFor(word);
       if (ids) out.push({ key: word, ids });
     }

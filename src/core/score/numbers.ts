@@ -54,14 +54,15 @@ const PROCLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ل']);
 
 /** The month named by a normalised Arabic word (with its article or conjunction), looking at the next word for Levantine pairs. */
 export function arabicMonth(word: string, next: string | undefined): { month: number; words: number } | undefined {
-  // Called for every Arabic token: plain lookups only, no regular expressions.
-  const forms = PROCLITIC_LETTERS.has(word[0] ?? '') ? [word, word.slice(1)] : [word];
-  for (const form of forms) {
-    const single = ARABIC_MONTHS[form];
-    if (single !== undefined) return { month: single, words: 1 };
-    const pair = ARABIC_MONTH_PAIRS[form];
-    if (pair && next !== undefined && pair[next] !== undefined) return { month: pair[next]!, words: 2 };
-  }
+  // Called for every Arabic token: plain lookups only, no regular expressions or arrays.
+  return monthOf(word, next) ?? (PROCLITIC_LETTERS.has(word[0] ?? '') ? monthOf(word.slice(1), next) : undefined);
+}
+
+function monthOf(form: string, next: string | undefined): { month: number; words: number } | undefined {
+  const single = ARABIC_MONTHS[form];
+  if (single !== undefined) return { month: single, words: 1 };
+  const pair = ARABIC_MONTH_PAIRS[form];
+  if (pair && next !== undefined && pair[next] !== undefined) return { month: pair[next]!, words: 2 };
   return undefined;
 }
 

@@ -104,7 +104,10 @@ export class NameIndex {
   /** Ids of the English names whose skeleton matches this one. */
   matches(skeleton: string): number[] {
     const out = new Set<number>();
-    for (const variant of deletions(skeleton)) {
+    // Up to three classes, skeletonsMatch accepts only the same skeleton or a name one class
+    // longer: both are found under the skeleton itself, so its own deletions need no lookup.
+    const variants = skeleton.length <= 3 ? [skeleton] : deletions(skeleton);
+    for (const variant of variants) {
       for (const english of this.byVariant.get(variant) ?? []) {
         if (skeletonsMatch(skeleton, english)) for (const id of this.idsBySkeleton.get(english)!) out.add(id);
       }
