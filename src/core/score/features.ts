@@ -6,10 +6,10 @@
  * within the document, so the "Syria" of a Syria story counts less than the "130" of one sentence.
  */
 import type { Lexicon } from '../lexicon.js';
-import { arabicCandidates, isArabicLetter, normalizeArabic, normalizeEnglish, stemEnglish } from '../text/normalize.js';
-import { arabicMonth, arabicScale, englishMonth, englishScale, monthToken, numberToken, parseNumber } from './numbers.js';
-import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
-import { arabicSkeleton, englishSkeleton, NameIndex } from './translit.js';
+import { ArabicTokenizer } from './arabic-tokens.js';
+import { EnglishTokenizer } from './english-tokens.js';
+import { Interner, type RawToken } from './tokens.js';
+import { NameIndex } from './translit.js';
 
 export interface EnglishUnit {
   /** Distinct token ids and their summed weights. */
@@ -36,170 +36,7 @@ export interface DocumentFeatures {
   vocabularySize: number;
 }
 
-/** Months that are also ordinary words (may, march; آب "father", مارس "practised") count only beside a number. */
-const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'sep', 'dec', 'اب', 'مارس', 'مايو', 'ايار']);
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
-const STOP_STEMS = new Set([...ENGLISH_STOPWORDS].map(stemEnglish));
-
-class Interner {
-  private readonly ids = new Map<string, number>();
-  id(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
-    return id;
-  }
-  get size(): number {
-    return this.ids.size;
-  }
-}
-
-/** One token before weighting: its document-frequency key and the ids it stands for. */
-interface RawToken {
-  key: string;
-  ids: number[];
-}
-
-
-
-const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
 const nonSpaceLength = (s: string) => s.replace(/\s+/g, '').length;
-
-/** What a word form means out of context, computed once per distinct form. */
-interface EnglishWord {
-  month: number | undefined;
-  ambiguousMonth: boolean;
-  scale: number | undefined;
-  stop: boolean;
-  /** Key and id of the stem; -1 for a stopword. */
-  stem: string;
-  id: number;
-}
-
-class EnglishTokenizer {
-  private readonly words = new Map<string, EnglishWord>();
-
-  constructor(
-    private readonly vocab: Interner,
-    private readonly names: NameIndex,
-  ) {}
-
-  private word(form: string): EnglishWord {
-    let word = this.words.get(form);
-    if (word) return word;
-    const folded = normalizeEnglish(form);
-    const stop = ENGLISH_STOPWORDS.has(folded);
-    const stem = stop ? '' : stemEnglish(folded);
-    const id = stop ? -1 : this.vocab.id(stem);
-    const month = englishMonth(folded);
-    if (!stop && month === undefined && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id);
-    word = { month, ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id };
-    this.words.set(form, word);
-    return word;
-  }
-
-  tokens(text: string): RawToken[] {
-    const forms = text.match(TOKEN) ?? [];
-    const out: RawToken[] = [];
-    forms.forEach((form, k) => {
-      if (isDigits(form)) {
-        const value = parseNumber(form);
-        if (value === null) return;
-        const next = forms[k + 1];
-        const scale = next !== undefined && !isDigits(next) ? this.word(next).scale : undefined;
-        const key = numberToken(value * (scale ?? 1));
-        out.push({ key, ids: [this.vocab.id(key)] });
-        return;
-      }
-      const word = this.word(form);
-      const besideNumber = isDigits(forms[k - 1] ?? 'x') || isDigits(forms[k + 1] ?? 'x');
-      if (word.month !== undefined && (besideNumber || !word.ambiguousMonth)) {
-        const key = monthToken(word.month);
-        out.push({ key, ids: [this.vocab.id(key)] });
-        return;
-      }
-      if (word.stop || (word.scale !== undefined && isDigits(forms[k - 1] ?? 'x'))) return;
-      out.push({ key: word.stem, ids: [word.id] });
-    });
-    return out;
-  }
-}
-
-/** Transliteration is tried on the word and on it without its proclitics (و ف ب ل ك ال). */
-function nameForms(norm: string): string[] {
-  const bare = norm.replace(/^(و|ف)?(ب|ك|ل)?(ال|ل)?/, '');
-  return bare.length >= 2 && bare !== norm ? [norm, bare] : [norm];
-}
-
-class ArabicTokenizer {
-  private readonly cache = new Map<string, number[]>();
-
-  constructor(
-    private readonly vocab: Interner,
-    private readonly lexicon: Lexicon,
-    private readonly names: NameIndex,
-  ) {}
-
-  tokens(text: string): RawToken[] {
-    const words = normalizeArabic(text).match(TOKEN) ?? [];
-    const out: RawToken[] = [];
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k]!;
-      if (isDigits(word)) {
-        const value = parseNumber(word);
-        if (value === null) continue;
-        const scale = arabicScale(words[k + 1] ?? '');
-        const key = numberToken(value * (scale ?? 1));
-        out.push({ key, ids: [this.vocab.id(key)] });
-        continue;
-      }
-      const month = arabicMonth(word, words[k + 1]);
-      const besideNumber = month && (isDigits(words[k - 1] ?? 'x') || isDigits(words[k + month.words] ?? 'x'));
-      if (month && (besideNumber || !AMBIGUOUS_MONTHS.has(word))) {
-        const key = monthToken(month.month);
-        out.push({ key, ids: [this.vocab.id(key)] });
-        k += month.words - 1;
-        continue;
-      }
-      // A scale word after a number ("300 ألف") was folded into the number token above.
-      if (ARABIC_STOPWORDS.has(word) || (isDigits(words[k - 1] ?? 'x') && arabicScale(word) !== undefined)) continue;
-      const ids = this.idsFor(word);
-      if (ids) out.push({ key: word, ids });
-    }
-    return out;
-  }
-
-  /** null for a function word: every translation the lexicon knows is an English stopword. */
-  private idsFor(word: string): number[] | null {
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached.length === 1 && cached[0] === -1 ? null : cached;
-    let ids: number[];
-    if (!isArabicLetter(word[0]!)) {
-      ids = [this.vocab.id(stemEnglish(normalizeEnglish(word)))];
-    } else {
-      const stems = this.lexicon.englishFor(word);
-      if (stems.length > 0 && stems.every((s) => STOP_STEMS.has(s))) {
-        this.cache.set(word, [-1]);
-        return null;
-      }
-      const found = new Set(stems.map((s) => this.vocab.id(s)));
-      for (const id of this.nameMatches(word, stems.length > 0)) found.add(id);
-      ids = [...found];
-    }
-    this.cache.set(word, ids);
-    return ids;
-  }
-
-  private nameMatches(word: string, known: boolean): number[] {
-    const out: number[] = [];
-    for (const form of nameForms(word)) {
-      const skeleton = arabicSkeleton(form);
-      // A dictionary word with a short skeleton (سنة "sn") is too likely to match a name by chance.
-      if (skeleton.length < 2 || (known && skeleton.length < 4)) continue;
-      out.push(...this.names.matches(skeleton));
-    }
-    return out;
-  }
-}
 
 function weigh(tokens: RawToken[][]): Map<string, number> {
   const df = new Map<string, number>();
