@@ -1,5 +1,7 @@
 /** `mizan align SOURCE TARGET`: one pair, printed or written. */
 import { parseArgs } from 'node:util';
+import { formatListing } from '../formats/listing.js';
+import type { BidiMode } from '../ui/text/rtl.js';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import { readInput } from './input.js';
@@ -20,6 +22,11 @@ Options:
   --presplit        every input line is one segment (its 0-based line number is
                     its index); no sentence splitting, no boilerplate detection
   --aligner NAME    mizan (default) or gale-church (length-only baseline)
+  --bidi MODE       who orders Arabic right to left in the terminal listing:
+                    mizan (default) joins and reorders the letters itself, for
+                    ordinary terminals; terminals that reorder Arabic themselves,
+                    such as mlterm: use --bidi terminal. Default: $MIZAN_BIDI,
+                    else mizan
   -h, --help        show this help
 
 Examples:
@@ -28,7 +35,14 @@ Examples:
   mizan align doc.ar doc.en --presplit --format ladder
 `;
 
-export async function alignCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+/** --bidi, else $MIZAN_BIDI, else mizan. The variable is read only when a listing is drawn, so a stray value cannot break a pipe. */
+function bidiMode(flag: string | undefined): BidiMode {
+  const [name, from] = flag !== undefined ? [flag, '--bidi'] : [process.env.MIZAN_BIDI || 'mizan', 'MIZAN_BIDI'];
+  if (name !== 'mizan' && name !== 'terminal') throw new UsageError(`unknown ${from} "${name}"; choose mizan or terminal`);
+  return name;
+}
+
+export async function alignCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,6 +51,7 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
       out: { type: 'string' },
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
+      bidi: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,12 +61,18 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
   }
   if (positionals.length !== 2) throw new UsageError('align takes two files: SOURCE TARGET');
   const format = checkFormat(values.format, ['json', 'jsonl', 'ladder', 'tsv']);
+  // A mistyped flag is reported even in a pipe, where no listing is drawn.
+  const bidi = values.bidi === undefined ? undefined : bidiMode(values.bidi);
   const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), lexicon: loadLexicon() };
   const source = readInput(positionals[0]!);
   const target = readInput(positionals[1]!);
   const alignment = alignInputs(source, target, options);
   const chosen = format ?? (values.out ? 'json' : out.isTTY ? 'listing' : 'jsonl');
-  const text = render(alignment, chosen, () => saveFormat(alignment, source, target, options), Boolean(out.isTTY) && !values.out);
+  // The listing is only chosen for a terminal, so it gets the terminal's width (two columns when wide enough).
+  const text =
+    chosen === 'listing'
+      ? formatListing(alignment, { color: true, width: out.columns, bidi: bidi ?? bidiMode(undefined) })
+      : render(alignment, chosen, () => saveFormat(alignment, source, target, options), Boolean(out.isTTY) && !values.out);
   if (values.out) {
     writeFileAtomic(values.out, text);
     process.stderr.write(`mizan: wrote ${alignment.beads.length} beads to ${values.out}\n`);

@@ -1,15 +1,25 @@
 /**
  * The readable listing `mizan align` prints on a terminal: each bead's number, flag and confidence,
- * then its source and target sentences one under the other. Stacking (rather than two columns)
- * keeps Arabic in logical order, which every terminal can show, since no column has to be reordered.
+ * then its sentences. Narrow or unknown widths stack source over target, in logical order, which
+ * any terminal and any pipe can show. From MIN_COLUMNS_WIDTH cells on, the English and the Arabic
+ * stand side by side (English left, Arabic right-aligned), made visual line by line (ui/text).
  */
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
-import type { Alignment, Bead, Flag } from '../core/types.js';
+import type { Alignment, Bead, Flag, SegmentedText } from '../core/types.js';
+import { columnWidths, joinColumns, textColumn } from '../ui/text/columns.js';
+import type { BidiMode } from '../ui/text/rtl.js';
 
 export interface ListingOptions {
   /** ANSI colours for flags and low confidence. */
   color: boolean;
+  /** Terminal width in cells; two columns from MIN_COLUMNS_WIDTH on, stacked below it or when absent. */
+  width?: number;
+  /** Who reorders Arabic: mizan (default) or a bidi-aware terminal such as mlterm. */
+  bidi?: BidiMode;
 }
+
+/** Below this, each column is under 29 cells: too narrow for a sentence to read well. */
+export const MIN_COLUMNS_WIDTH = 60;
 
 const FLAG_COLOR: Record<Flag, string> = { aligned: '32', 'source-only': '33', 'target-only': '33', boilerplate: '90' };
 const LOW_CONFIDENCE = 0.6;
@@ -33,10 +43,27 @@ function paragraphLine(p: ParagraphBead, alignment: Alignment, color: boolean): 
   return paint(text, '2', color);
 }
 
+/** English left, Arabic right, whichever of them is the source. */
+function sides(alignment: Alignment, bead: Bead): [SegmentedText, number[], SegmentedText, number[]] {
+  const { source, target } = alignment;
+  return source.lang === 'ar' && target.lang !== 'ar' ? [target, bead.target, source, bead.source] : [source, bead.source, target, bead.target];
+}
+
+function columns(alignment: Alignment, bead: Bead, width: number, mode: BidiMode): string[] {
+  const [left, leftIndices, right, rightIndices] = sides(alignment, bead);
+  const [leftWidth, rightWidth] = columnWidths(width);
+  // Each sentence starts a new line of its column, so a 1-2 bead shows where the two sentences meet.
+  const column = (text: SegmentedText, indices: number[], w: number) =>
+    indices.flatMap((i) => textColumn(text.segments[i]!.text, w, text.lang === 'ar', mode));
+  return joinColumns(column(left, leftIndices, leftWidth), leftWidth, column(right, rightIndices, rightWidth));
+}
+
 export function formatListing(alignment: Alignment, options: ListingOptions): string {
   const { source, target } = alignment;
   const out: string[] = [];
   const label = (lang: string) => lang.toUpperCase();
+  const width = options.width ?? 0;
+  const twoColumns = width >= MIN_COLUMNS_WIDTH;
   const paragraphs = alignParagraphs(alignment);
   const groupOf = new Map<string, number>();
   paragraphs.forEach((p, g) => {
@@ -51,6 +78,10 @@ export function formatListing(alignment: Alignment, options: ListingOptions): st
     if (group !== shown && paragraphs[group]!.flag !== 'boilerplate') out.push(paragraphLine(paragraphs[group]!, alignment, options.color));
     shown = group;
     out.push(header(bead, k, options.color));
+    if (twoColumns) {
+      out.push(...columns(alignment, bead, width, options.bidi ?? 'mizan'));
+      return;
+    }
     for (const i of bead.source) out.push(`   ${label(source.lang)} ${source.segments[i]!.text}`);
     for (const j of bead.target) out.push(`   ${label(target.lang)} ${target.segments[j]!.text}`);
   });
