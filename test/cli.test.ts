@@ -98,7 +98,7 @@ describe.concurrent('mizan CLI errors', () => {
   });
 
   it('refuses an unknown option with a usage status', async ({ expect }) => {
-    expectOneLineError(expect, await mizan(['align', enFile, arFile, '--colour']), /--colour/, 2);
+    expectOneLineError(expect, await mizan(['align', enFile, arFile, '--colour']), /^mizan: unknown option --colour \(see --help\)\n$/, 2);
   });
 
   it('refuses a wrong number of files', async ({ expect }) => {

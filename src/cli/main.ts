@@ -17,8 +17,8 @@ const HELP = `mizan: align an Arabic text with its English translation, sentence
 
 Usage:
   mizan                                   align the bundled seed pair (Dawn / Eremnews)
-  mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit]
-  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit]
+  mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit] [--aligner NAME]
+  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
 
@@ -62,7 +62,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`mizan: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`mizan: ${oneLine(error)} (see --help)\n`);
+      // Node's wording for an unknown option runs to three sentences; the first says it all.
+      const unknown = /^Unknown option '([^']+)'/.exec(oneLine(error));
+      process.stderr.write(`mizan: ${unknown ? `unknown option ${unknown[1]}` : oneLine(error)} (see --help)\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`mizan: internal error: ${oneLine(error)}\n`);
