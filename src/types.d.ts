@@ -12,3 +12,8 @@ declare module 'arabic-reshaper' {
   };
   export default reshaper;
 }
+
+declare module 'tmexchange/tmx2js' {
+  /** tmexchange's TMX reader (used in tests only, as an independent check of mizan's TMX). */
+  export default function tmx2js(xml: string): Promise<unknown>;
+}

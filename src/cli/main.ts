@@ -8,6 +8,7 @@ import { alignCommand } from './align.js';
 import { batchCommand } from './batch.js';
 import { CliError, oneLine } from './errors.js';
 import { evalCommand } from './eval.js';
+import { exportCommand } from './export.js';
 import { packageRoot } from './resources.js';
 
 export const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
@@ -21,6 +22,7 @@ Usage:
   mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
+  mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses [--out FILE] [--confirmed-only] [--include-one-sided]
 
 Run 'mizan COMMAND --help' for a command's options.
 `;
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   align: alignCommand,
   batch: batchCommand,
   eval: evalCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
