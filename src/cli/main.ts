@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { alignCommand } from './align.js';
 import { batchCommand } from './batch.js';
 import { CliError, oneLine } from './errors.js';
+import { diffCommand } from './diff.js';
 import { evalCommand } from './eval.js';
 import { exportCommand } from './export.js';
 import { packageRoot } from './resources.js';
@@ -23,6 +24,7 @@ Usage:
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
   mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses [--out FILE] [--confirmed-only] [--include-one-sided]
+  mizan diff OLD.json NEW.json [--json]
 
 Run 'mizan COMMAND --help' for a command's options.
 `;
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   batch: batchCommand,
   eval: evalCommand,
   export: exportCommand,
+  diff: diffCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
