@@ -5,6 +5,7 @@
  * stand side by side (English left, Arabic right-aligned), made visual line by line (ui/text).
  */
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
+import { LOW_CONFIDENCE } from '../core/review-stats.js';
 import type { Alignment, Bead, Flag, SegmentedText } from '../core/types.js';
 import { columnWidths, joinColumns, textColumn } from '../ui/text/columns.js';
 import type { BidiMode } from '../ui/text/rtl.js';
@@ -22,7 +23,6 @@ export interface ListingOptions {
 export const MIN_COLUMNS_WIDTH = 60;
 
 const FLAG_COLOR: Record<Flag, string> = { aligned: '32', 'source-only': '33', 'target-only': '33', boilerplate: '90' };
-const LOW_CONFIDENCE = 0.6;
 
 function paint(text: string, code: string, color: boolean): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text;
