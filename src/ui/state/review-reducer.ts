@@ -1,0 +1,250 @@
+/**
+ * The state of a review session and every way it changes, as one pure reducer (the @inkjs/ui
+ * pattern: a typed action union, no I/O, tested without Ink). Edits are delegated to core/edit.ts;
+ * this file only keeps the cursor, the undo history, the search, the view filter and the mode.
+ * Saving, quitting and realigning are effects the app runs; it reports their outcome back here.
+ */
+import { applyEdit, type Edit, type Side } from '../../core/edit.js';
+import { findBeads } from '../../core/find.js';
+import { isFlagged, isLowConfidence } from '../../core/review-stats.js';
+import type { Alignment, Bead } from '../../core/types.js';
+import type { BidiMode } from '../text/rtl.js';
+
+/** What the keyboard is talking to: the bead list, a help page, a line being typed or a question. */
+export type Mode =
+  | { name: 'browse' }
+  | { name: 'help' }
+  | { name: 'search'; draft: string }
+  | { name: 'goto'; draft: string }
+  | { name: 'confirm-quit' }
+  | { name: 'overwrite' }
+  | { name: 'stale'; changed: string[] }
+  | { name: 'recover'; beads: Bead[]; savedAt: string };
+
+export type ModeName = Mode['name'];
+
+/** English is always the left column, Arabic the right, whichever of them is the source. */
+export type Column = 'left' | 'right';
+
+export type Jump = 'flagged' | 'low-confidence' | 'unconfirmed' | 'match';
+
+export interface Message {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface ReviewState {
+  alignment: Alignment;
+  cursor: number;
+  undo: Snapshot[];
+  redo: Snapshot[];
+  /** The beads as last saved (or loaded): the session is dirty while the current beads differ. */
+  saved: readonly Bead[];
+  flaggedOnly: boolean;
+  search: { query: string; matches: number[] } | null;
+  mode: Mode;
+  message: Message | null;
+  bidi: BidiMode;
+}
+
+interface Snapshot {
+  beads: Bead[];
+  cursor: number;
+}
+
+export type EditCommand =
+  | { kind: 'confirm' | 'confirm-through' | 'unlink' | 'merge-next' | 'toggle-boilerplate' }
+  | { kind: 'move-up' | 'move-down'; column: Column };
+
+export type ReviewAction =
+  | { type: 'move'; by: number }
+  | { type: 'move-to'; bead: number }
+  | { type: 'jump'; to: Jump; direction: 1 | -1 }
+  | { type: 'edit'; command: EditCommand }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'set-mode'; mode: Mode }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'submit' }
+  | { type: 'toggle-filter' }
+  | { type: 'toggle-bidi' }
+  | { type: 'saved'; beads: readonly Bead[]; path: string }
+  | { type: 'replace'; alignment: Alignment; note: string }
+  | { type: 'accept-recovery' }
+  | { type: 'notify'; message: Message };
+
+/** How many edits can be undone; older ones are forgotten so a long session stays small. */
+export const UNDO_LIMIT = 1000;
+
+export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message }): ReviewState {
+  return {
+    alignment,
+    cursor: 0,
+    undo: [],
+    redo: [],
+    saved: alignment.beads,
+    flaggedOnly: false,
+    search: null,
+    mode: options.mode ?? { name: 'browse' },
+    message: options.message ?? null,
+    bidi: options.bidi,
+  };
+}
+
+export const isDirty = (state: ReviewState): boolean => state.alignment.beads !== state.saved;
+
+/** The beads the list shows, by index: all of them, or the flagged ones and the bead under the cursor. */
+export function visibleBeads(state: ReviewState): number[] {
+  const all = state.alignment.beads;
+  if (!state.flaggedOnly) return all.map((_, k) => k);
+  return all.flatMap((bead, k) => (isFlagged(bead) || k === state.cursor ? [k] : []));
+}
+
+const info = (text: string): Message => ({ text, tone: 'info' });
+const error = (text: string): Message => ({ text, tone: 'error' });
+
+function sideOf(column: Column, alignment: Alignment): Side {
+  const sourceIsEnglish = alignment.source.lang === 'en';
+  return (column === 'left') === sourceIsEnglish ? 'source' : 'target';
+}
+
+function moveBy(state: ReviewState, by: number): ReviewState {
+  const visible = visibleBeads(state);
+  const here = Math.max(0, visible.indexOf(state.cursor));
+  const to = visible[Math.max(0, Math.min(visible.length - 1, here + by))] ?? state.cursor;
+  return { ...state, cursor: to, message: null };
+}
+
+const JUMP_TEST: Record<Exclude<Jump, 'match'>, (bead: Bead) => boolean> = {
+  flagged: isFlagged,
+  'low-confidence': isLowConfidence,
+  unconfirmed: (bead) => bead.status === 'auto',
+};
+const JUMP_NAME: Record<Jump, string> = {
+  flagged: 'flagged bead',
+  'low-confidence': 'low-confidence bead',
+  unconfirmed: 'unconfirmed bead',
+  match: 'match',
+};
+
+function jump(state: ReviewState, to: Jump, direction: 1 | -1): ReviewState {
+  const beads = state.alignment.beads;
+  const candidates = to === 'match' ? (state.search?.matches ?? []) : beads.flatMap((b, k) => (JUMP_TEST[to](b) ? [k] : []));
+  if (to === 'match' && !state.search) return { ...state, message: info('no search yet: press / to search') };
+  const ahead = direction === 1 ? candidates.find((k) => k > state.cursor) : candidates.findLast((k) => k < state.cursor);
+  // Past the last one, wrap around to the first, as a search in an editor does.
+  const found = ahead ?? (direction === 1 ? candidates[0] : candidates[candidates.length - 1]);
+  if (found === undefined) return { ...state, message: info(`no ${JUMP_NAME[to]}`) };
+  const wrapped = ahead === undefined ? ' (wrapped)' : '';
+  const place = to === 'match' ? `match ${candidates.indexOf(found) + 1} of ${candidates.length}${wrapped}` : wrapped.trim();
+  return { ...state, cursor: found, message: place ? info(place) : null };
+}
+
+function edit(state: ReviewState, command: EditCommand): ReviewState {
+  const at = state.cursor;
+  const core: Edit =
+    command.kind === 'move-up' || command.kind === 'move-down'
+      ? { kind: command.kind, at, side: sideOf(command.column, state.alignment) }
+      : { kind: command.kind, at };
+  const result = applyEdit(state.alignment.beads, core);
+  if (!result.ok) return { ...state, message: error(result.reason) };
+  // Confirming steps on to the next bead, so a reviewer can walk a document pressing one key.
+  const cursor = command.kind === 'confirm' ? Math.min(result.cursor + 1, result.beads.length - 1) : result.cursor;
+  return commit(state, result.beads, cursor);
+}
+
+function commit(state: ReviewState, beads: Bead[], cursor: number, message: Message | null = null): ReviewState {
+  const undo = [...state.undo, { beads: state.alignment.beads, cursor: state.cursor }].slice(-UNDO_LIMIT);
+  return { ...state, alignment: { ...state.alignment, beads }, cursor, undo, redo: [], search: researched(state, beads), message };
+}
+
+/** Bead numbers shift under edits, so the matches of a search are found again in the new beads. */
+function researched(state: ReviewState, beads: Bead[]): ReviewState['search'] {
+  return state.search && { query: state.search.query, matches: findBeads({ ...state.alignment, beads }, state.search.query) };
+}
+
+function travel(state: ReviewState, from: 'undo' | 'redo'): ReviewState {
+  const stack = state[from];
+  const snapshot = stack[stack.length - 1];
+  if (!snapshot) return { ...state, message: info(from === 'undo' ? 'nothing to undo' : 'nothing to redo') };
+  const other = from === 'undo' ? 'redo' : 'undo';
+  const current = { beads: state.alignment.beads, cursor: state.cursor };
+  return {
+    ...state,
+    alignment: { ...state.alignment, beads: snapshot.beads },
+    cursor: snapshot.cursor,
+    [from]: stack.slice(0, -1),
+    [other]: [...state[other], current],
+    search: researched(state, snapshot.beads),
+    message: info(from === 'undo' ? 'undone' : 'redone'),
+  };
+}
+
+/** Enter in a text prompt: run the search, or go to the first bead of an English paragraph. */
+function submit(state: ReviewState): ReviewState {
+  const { mode } = state;
+  const browse: ReviewState = { ...state, mode: { name: 'browse' } };
+  if (mode.name === 'search') {
+    if (mode.draft.trim() === '') return { ...browse, search: null, message: null };
+    const search = { query: mode.draft, matches: findBeads(state.alignment, mode.draft) };
+    if (search.matches.length === 0) return { ...browse, search, message: error(`no match for "${mode.draft}"`) };
+    return jump({ ...browse, search, cursor: state.cursor - 1 }, 'match', 1);
+  }
+  if (mode.name === 'goto') {
+    const wanted = Number(mode.draft) - 1;
+    const english = state.alignment.source.lang === 'en' ? 'source' : 'target';
+    const segments = state.alignment[english].segments;
+    const bead = state.alignment.beads.findIndex((b) => b[english].some((i) => segments[i]!.paragraph >= wanted));
+    if (!Number.isInteger(wanted) || wanted < 0 || bead < 0) return { ...browse, message: error(`no English paragraph ${mode.draft}`) };
+    return { ...browse, cursor: bead, flaggedOnly: false, message: info(`paragraph ${wanted + 1}`) };
+  }
+  return state;
+}
+
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+  switch (action.type) {
+    case 'move':
+      return moveBy(state, action.by);
+    case 'move-to':
+      return { ...state, cursor: Math.max(0, Math.min(action.bead, state.alignment.beads.length - 1)) };
+    case 'jump':
+      return jump(state, action.to, action.direction);
+    case 'edit':
+      return edit(state, action.command);
+    case 'undo':
+    case 'redo':
+      return travel(state, action.type);
+    case 'set-mode':
+      return { ...state, mode: action.mode, message: null };
+    case 'type':
+    case 'erase': {
+      const { mode } = state;
+      if (mode.name !== 'search' && mode.name !== 'goto') return state;
+      const draft = action.type === 'type' ? mode.draft + action.text : [...mode.draft].slice(0, -1).join('');
+      return { ...state, mode: { ...mode, draft } };
+    }
+    case 'submit':
+      return submit(state);
+    case 'toggle-filter': {
+      const flaggedOnly = !state.flaggedOnly;
+      return { ...state, flaggedOnly, message: info(flaggedOnly ? 'showing flagged beads only (v shows all)' : 'showing all beads') };
+    }
+    case 'toggle-bidi': {
+      const bidi = state.bidi === 'mizan' ? 'terminal' : 'mizan';
+      const text = bidi === 'mizan' ? 'mizan shapes and orders Arabic' : 'Arabic left in logical order for a bidi terminal';
+      return { ...state, bidi, message: info(text) };
+    }
+    case 'saved':
+      return { ...state, saved: action.beads, mode: { name: 'browse' }, message: info(`saved to ${action.path}`) };
+    case 'replace':
+      return { ...initialState(action.alignment, { bidi: state.bidi }), saved: state.saved, message: info(action.note) };
+    case 'accept-recovery': {
+      if (state.mode.name !== 'recover') return state;
+      const recovered = commit(state, state.mode.beads, 0, info('recovered the unsaved edits; w saves them'));
+      return { ...recovered, mode: { name: 'browse' } };
+    }
+    case 'notify':
+      return { ...state, message: action.message };
+  }
+}
