@@ -36,7 +36,7 @@ Examples:
 `;
 
 /** --bidi, else $MIZAN_BIDI, else mizan. The variable is read only when a listing is drawn, so a stray value cannot break a pipe. */
-function bidiMode(flag: string | undefined): BidiMode {
+export function bidiMode(flag: string | undefined): BidiMode {
   const [name, from] = flag !== undefined ? [flag, '--bidi'] : [process.env.MIZAN_BIDI || 'mizan', 'MIZAN_BIDI'];
   if (name !== 'mizan' && name !== 'terminal') throw new UsageError(`unknown ${from} "${name}"; choose mizan or terminal`);
   return name;

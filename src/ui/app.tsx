@@ -1,0 +1,145 @@
+/**
+ * The review UI: the bead list, a status bar and a prompt line, sized to the terminal and redrawn
+ * on resize. Keys go through the keymap to reducer actions or to effects (saving, quitting,
+ * realigning), which run here against a `ReviewStorage` so the app itself touches no files.
+ */
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Alignment } from '../core/types.js';
+import { BeadList } from './components/BeadList.js';
+import { HelpScreen } from './components/HelpScreen.js';
+import { PromptLine } from './components/PromptLine.js';
+import { StatusBar } from './components/StatusBar.js';
+import { commandFor, type Effect } from './input/keymap.js';
+import { isDirty, reviewReducer, type ReviewAction, type ReviewState } from './state/review-reducer.js';
+
+export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
+
+export interface ReviewStorage {
+  /** What is being reviewed, for the title line. */
+  title: string;
+  /** Writes the alignment file; refuses (changedOnDisk) when someone else changed it since it was read, unless forced. */
+  save(alignment: Alignment, force: boolean): SaveOutcome;
+  /** Keeps unsaved edits safe beside the file; a later save or an explicit discard removes the copy. */
+  autosave(alignment: Alignment): void;
+  discardAutosave(): void;
+  /** Aligns the inputs afresh (when they changed on disk), or throws with a one-line reason. */
+  realign(): Alignment;
+}
+
+export interface ReviewAppProps {
+  initial: ReviewState;
+  storage: ReviewStorage;
+  /** Quiet time after the last edit before the autosave copy is written. */
+  autosaveMs?: number;
+}
+
+/** Rows kept free below the frame: Ink clears the whole screen on every frame that fills the terminal. */
+const SPARE_ROWS = 1;
+
+function useTerminalSize(): { columns: number; rows: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}
+
+export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProps) {
+  const [state, setState] = useState(initial);
+  // Keys can arrive several to a chunk (a paste, tmux send-keys): each must see the state the one
+  // before it left, so the reducer runs here, synchronously, on the latest state.
+  const latest = useRef(initial);
+  const dispatch = useCallback((action: ReviewAction) => {
+    latest.current = reviewReducer(latest.current, action);
+    setState(latest.current);
+  }, []);
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const page = useRef(10);
+
+  const save = (force: boolean): boolean => {
+    const now = latest.current;
+    const outcome = storage.save(now.alignment, force);
+    if (outcome.ok) dispatch({ type: 'saved', beads: now.alignment.beads, path: outcome.path });
+    else if ('changedOnDisk' in outcome) dispatch({ type: 'set-mode', mode: { name: 'overwrite' } });
+    else dispatch({ type: 'notify', message: { text: outcome.error, tone: 'error' } });
+    return outcome.ok;
+  };
+
+  const run = (effect: Effect) => {
+    switch (effect) {
+      case 'save':
+      case 'force-save':
+        save(effect === 'force-save');
+        return;
+      case 'quit':
+        if (isDirty(latest.current)) dispatch({ type: 'set-mode', mode: { name: 'confirm-quit' } });
+        else (storage.discardAutosave(), exit());
+        return;
+      case 'save-quit':
+        if (save(false)) exit();
+        return;
+      case 'discard-quit':
+        storage.discardAutosave();
+        exit();
+        return;
+      case 'leave':
+        exit();
+        return;
+      case 'discard-recovery':
+        storage.discardAutosave();
+        dispatch({ type: 'set-mode', mode: { name: 'browse' } });
+        return;
+      case 'realign':
+        try {
+          dispatch({ type: 'replace', alignment: storage.realign(), note: 'realigned from the changed inputs; w saves' });
+        } catch (error) {
+          dispatch({ type: 'notify', message: { text: (error as Error).message, tone: 'error' } });
+        }
+        return;
+    }
+  };
+
+  useInput((input, key) => {
+    const command = commandFor(latest.current.mode.name, input, key, { pageSize: page.current });
+    if (!command) return;
+    if ('action' in command) dispatch(command.action);
+    else run(command.effect);
+  });
+
+  useEffect(() => {
+    if (!isDirty(state)) return;
+    const timer = setTimeout(() => {
+      try {
+        storage.autosave(state.alignment);
+      } catch (error) {
+        dispatch({ type: 'notify', message: { text: `autosave failed: ${(error as Error).message}`, tone: 'error' } });
+      }
+    }, autosaveMs);
+    return () => clearTimeout(timer);
+  }, [state.alignment.beads]);
+
+  const height = Math.max(4, rows - SPARE_ROWS);
+  const listHeight = height - 3;
+  return (
+    <Box flexDirection="column" width={columns} height={height}>
+      <Text wrap="truncate" bold>
+        mizan review <Text color="gray">· {storage.title}</Text>
+      </Text>
+      {state.mode.name === 'help' ? (
+        <HelpScreen width={columns} height={listHeight} />
+      ) : (
+        <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
+      )}
+      <StatusBar state={state} width={columns} />
+      <PromptLine state={state} />
+    </Box>
+  );
+}

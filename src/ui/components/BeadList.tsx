@@ -1,0 +1,52 @@
+/** The beads that fit on screen, the cursor bead marked in the gutter. Only visible beads are laid out. */
+import { Box, Text } from 'ink';
+import { useMemo, useRef } from 'react';
+import { beadRows, type Row } from '../layout/bead-rows.js';
+import { scrollTop, visibleRange } from '../layout/viewport.js';
+import { visibleBeads, type ReviewState } from '../state/review-reducer.js';
+import { CURSOR_MARK, MATCH_COLOR } from '../theme.js';
+
+export interface BeadListProps {
+  state: ReviewState;
+  width: number;
+  height: number;
+  /** Told how many beads the frame showed, so PgDn can move by a page. */
+  onPage?: (beadsShown: number) => void;
+}
+
+const GUTTER = 2;
+
+function RowLine({ row, marked, match }: { row: Row; marked: boolean; match: boolean }) {
+  return (
+    <Text wrap="truncate" dimColor={row.dim === true}>
+      <Text color="cyan">{marked ? `${CURSOR_MARK} ` : '  '}</Text>
+      {row.spans.map((span, k) => (
+        <Text key={k} color={span.color} bold={span.bold === true || (marked && k === 0)}>
+          {span.text}
+        </Text>
+      ))}
+      {match ? <Text color={MATCH_COLOR}> ⌕</Text> : null}
+    </Text>
+  );
+}
+
+export function BeadList({ state, width, height, onPage }: BeadListProps) {
+  const { alignment, cursor, bidi } = state;
+  const visible = useMemo(() => visibleBeads(state), [alignment.beads, state.flaggedOnly, state.flaggedOnly && cursor]);
+  const matches = useMemo(() => new Set(state.search?.matches ?? []), [state.search]);
+  const top = useRef(0);
+  const textWidth = Math.max(10, width - GUTTER);
+  const rowsAt = (p: number) => beadRows(alignment, visible[p]!, textWidth, bidi);
+  const position = Math.max(0, visible.indexOf(cursor));
+  top.current = scrollTop({ count: visible.length, cursor: position, top: top.current, height, rowsAt: (p) => rowsAt(p).length });
+  const shown = visibleRange(top.current, visible.length, height, (p) => rowsAt(p).length);
+  onPage?.(Math.max(1, shown.length - 1));
+  const lines = shown.flatMap((p) => rowsAt(p).map((row, r) => ({ row, bead: visible[p]!, key: `${visible[p]}-${r}` })));
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      {lines.slice(0, height).map(({ row, bead, key }) => (
+        <RowLine key={key} row={row} marked={bead === cursor} match={matches.has(bead)} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+/** The bottom line: the question or text prompt of the current mode, else the last message. */
+import { Text } from 'ink';
+import type { ReviewState } from '../state/review-reducer.js';
+import { toVisual } from '../text/rtl.js';
+import { ERROR_COLOR } from '../theme.js';
+
+export function promptText(state: ReviewState): string | null {
+  const { mode } = state;
+  // What is typed stays in logical order in the state; only its drawing is made visual, as the beads are.
+  const typed = (draft: string) => (/\p{Script=Arabic}/u.test(draft) ? toVisual(draft, state.bidi, 'auto') : draft);
+  switch (mode.name) {
+    case 'search':
+      return `/${typed(mode.draft)}▏  (Enter search · Esc cancel)`;
+    case 'goto':
+      return `go to English paragraph: ${mode.draft}▏  (Enter go · Esc cancel)`;
+    case 'confirm-quit':
+      return 'Unsaved changes. w save and quit · d quit without saving · Esc keep reviewing';
+    case 'overwrite':
+      return 'The alignment file changed on disk since it was opened. y overwrite it · n keep it (your edits stay here, unsaved)';
+    case 'stale':
+      return `Changed since this alignment was saved: ${mode.changed.join(', ')}. r realign from the files · k keep reviewing the saved text · q quit`;
+    case 'recover':
+      return `Unsaved edits from ${mode.savedAt} were found. y restore them · n discard them · q quit`;
+    default:
+      return null;
+  }
+}
+
+export function PromptLine({ state }: { state: ReviewState }) {
+  const prompt = promptText(state);
+  if (prompt) return <Text wrap="truncate" color="yellow" bold>{prompt}</Text>;
+  const { message } = state;
+  return (
+    <Text wrap="truncate" color={message?.tone === 'error' ? ERROR_COLOR : 'gray'}>
+      {message?.text ?? ' '}
+    </Text>
+  );
+}

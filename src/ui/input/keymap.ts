@@ -1,0 +1,113 @@
+/**
+ * Every key of the review UI, in one table. The key hook only looks keys up here; the help screen
+ * is drawn from the same table, so what the help says is what the keys do.
+ */
+import type { Key } from 'ink';
+import type { ModeName, ReviewAction } from '../state/review-reducer.js';
+
+/** Effects the app runs itself (files, exiting) rather than handing to the reducer. */
+export type Effect =
+  | 'save'
+  | 'force-save'
+  /** Quit, asking first when there are unsaved changes. */
+  | 'quit'
+  | 'save-quit'
+  | 'discard-quit'
+  /** Quit at once and touch nothing, not even the autosave (a question was left unanswered). */
+  | 'leave'
+  | 'realign'
+  | 'discard-recovery';
+
+export type Command = { action: ReviewAction } | { effect: Effect };
+
+export interface KeyContext {
+  /** Beads on screen in the last frame: a page. */
+  pageSize: number;
+}
+
+export interface Binding {
+  /** The keys as the help screen names them. */
+  keys: string;
+  description: string;
+  group: 'Move' | 'Find' | 'Review' | 'File' | 'View' | 'Prompt';
+  modes: readonly ModeName[];
+  matches: (input: string, key: Key) => boolean;
+  command: (context: KeyContext) => Command;
+}
+
+const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
+const ctrl = (letter: string) => (input: string, key: Key) => key.ctrl && input === letter;
+const special =
+  (...names: (keyof Key)[]) =>
+  (_: string, key: Key) =>
+    names.some((name) => key[name] === true);
+const either =
+  (...tests: ((input: string, key: Key) => boolean)[]) =>
+  (input: string, key: Key) =>
+    tests.some((test) => test(input, key));
+
+const act = (action: ReviewAction) => (): Command => ({ action });
+const run = (effect: Effect) => (): Command => ({ effect });
+const browse = ['browse'] as const;
+
+export const KEYMAP: readonly Binding[] = [
+  { keys: '↓ j', description: 'next bead', group: 'Move', modes: browse, matches: either(special('downArrow'), char('j')), command: act({ type: 'move', by: 1 }) },
+  { keys: '↑ k', description: 'previous bead', group: 'Move', modes: browse, matches: either(special('upArrow'), char('k')), command: act({ type: 'move', by: -1 }) },
+  { keys: 'PgDn space', description: 'next page', group: 'Move', modes: browse, matches: either(special('pageDown'), char(' ')), command: (c) => ({ action: { type: 'move', by: Math.max(1, c.pageSize) } }) },
+  { keys: 'PgUp', description: 'previous page', group: 'Move', modes: browse, matches: either(special('pageUp'), ctrl('b')), command: (c) => ({ action: { type: 'move', by: -Math.max(1, c.pageSize) } }) },
+  { keys: 'Home g', description: 'first bead', group: 'Move', modes: browse, matches: either(special('home'), char('g')), command: act({ type: 'move', by: -Infinity }) },
+  { keys: 'End G', description: 'last bead', group: 'Move', modes: browse, matches: either(special('end'), char('G')), command: act({ type: 'move', by: Infinity }) },
+  { keys: 'p', description: 'go to English paragraph N', group: 'Move', modes: browse, matches: char('p'), command: act({ type: 'set-mode', mode: { name: 'goto', draft: '' } }) },
+  { keys: 'f F', description: 'next/prev flagged bead', group: 'Find', modes: browse, matches: char('f'), command: act({ type: 'jump', to: 'flagged', direction: 1 }) },
+  { keys: 'l L', description: 'next/prev low confidence', group: 'Find', modes: browse, matches: char('l'), command: act({ type: 'jump', to: 'low-confidence', direction: 1 }) },
+  { keys: 'a A', description: 'next/prev unconfirmed', group: 'Find', modes: browse, matches: char('a'), command: act({ type: 'jump', to: 'unconfirmed', direction: 1 }) },
+  { keys: '/', description: 'search both languages', group: 'Find', modes: browse, matches: char('/'), command: act({ type: 'set-mode', mode: { name: 'search', draft: '' } }) },
+  { keys: 'n N', description: 'next/prev match', group: 'Find', modes: browse, matches: char('n'), command: act({ type: 'jump', to: 'match', direction: 1 }) },
+  { keys: 'Enter y', description: 'confirm, go to the next', group: 'Review', modes: browse, matches: either(special('return'), char('y')), command: act({ type: 'edit', command: { kind: 'confirm' } }) },
+  { keys: 'Y', description: 'confirm all up to here', group: 'Review', modes: browse, matches: char('Y'), command: act({ type: 'edit', command: { kind: 'confirm-through' } }) },
+  { keys: 'x', description: 'unlink into one-sided', group: 'Review', modes: browse, matches: char('x'), command: act({ type: 'edit', command: { kind: 'unlink' } }) },
+  { keys: 'm', description: 'merge with the next bead', group: 'Review', modes: browse, matches: char('m'), command: act({ type: 'edit', command: { kind: 'merge-next' } }) },
+  { keys: 'e', description: 'English: first sentence up', group: 'Review', modes: browse, matches: char('e'), command: act({ type: 'edit', command: { kind: 'move-up', column: 'left' } }) },
+  { keys: 'E', description: 'English: last sentence down', group: 'Review', modes: browse, matches: char('E'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'left' } }) },
+  { keys: 'r', description: 'Arabic: first sentence up', group: 'Review', modes: browse, matches: char('r'), command: act({ type: 'edit', command: { kind: 'move-up', column: 'right' } }) },
+  { keys: 'R', description: 'Arabic: last sentence down', group: 'Review', modes: browse, matches: char('R'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'right' } }) },
+  { keys: 'b', description: 'boilerplate on/off', group: 'Review', modes: browse, matches: char('b'), command: act({ type: 'edit', command: { kind: 'toggle-boilerplate' } }) },
+  { keys: 'u', description: 'undo', group: 'Review', modes: browse, matches: char('u'), command: act({ type: 'undo' }) },
+  { keys: 'U Ctrl-r', description: 'redo', group: 'Review', modes: browse, matches: either(char('U'), ctrl('r')), command: act({ type: 'redo' }) },
+  { keys: 'v', description: 'flagged beads only / all', group: 'View', modes: browse, matches: char('v'), command: act({ type: 'toggle-filter' }) },
+  { keys: 'B', description: 'bidi: mizan or terminal', group: 'View', modes: browse, matches: char('B'), command: act({ type: 'toggle-bidi' }) },
+  { keys: '?', description: 'this help', group: 'View', modes: browse, matches: char('?', 'h'), command: act({ type: 'set-mode', mode: { name: 'help' } }) },
+  { keys: 'w', description: 'save', group: 'File', modes: browse, matches: either(char('w'), ctrl('s')), command: run('save') },
+  { keys: 'q Ctrl-c', description: 'quit (asks if unsaved)', group: 'File', modes: browse, matches: either(char('q'), ctrl('c')), command: run('quit') },
+  // Prompts: the keys of each question, shown in the prompt line itself.
+  { keys: 'any key', description: 'close the help', group: 'Prompt', modes: ['help'], matches: () => true, command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
+  { keys: 'Enter', description: 'search / go', group: 'Prompt', modes: ['search', 'goto'], matches: special('return'), command: act({ type: 'submit' }) },
+  { keys: 'Esc', description: 'cancel', group: 'Prompt', modes: ['search', 'goto', 'confirm-quit', 'overwrite'], matches: special('escape'), command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
+  { keys: 'Backspace', description: 'erase', group: 'Prompt', modes: ['search', 'goto'], matches: special('backspace', 'delete'), command: act({ type: 'erase' }) },
+  { keys: 'w y', description: 'save and quit', group: 'Prompt', modes: ['confirm-quit'], matches: char('w', 'y'), command: run('save-quit') },
+  { keys: 'd n', description: 'quit without saving', group: 'Prompt', modes: ['confirm-quit'], matches: char('d', 'n'), command: run('discard-quit') },
+  { keys: 'y', description: 'overwrite the file changed on disk', group: 'Prompt', modes: ['overwrite'], matches: char('y'), command: run('force-save') },
+  { keys: 'n', description: 'keep the file on disk', group: 'Prompt', modes: ['overwrite'], matches: char('n'), command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
+  { keys: 'r', description: 'realign the changed inputs', group: 'Prompt', modes: ['stale'], matches: char('r'), command: run('realign') },
+  { keys: 'k Esc', description: 'keep reviewing the saved text', group: 'Prompt', modes: ['stale'], matches: either(char('k'), special('escape')), command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
+  { keys: 'y', description: 'restore the unsaved edits', group: 'Prompt', modes: ['recover'], matches: char('y'), command: act({ type: 'accept-recovery' }) },
+  { keys: 'n', description: 'discard them', group: 'Prompt', modes: ['recover'], matches: char('n', 'd'), command: run('discard-recovery') },
+  { keys: 'q', description: 'quit', group: 'Prompt', modes: ['stale', 'recover'], matches: char('q'), command: run('leave') },
+];
+
+/** Shifted letters jump backwards: F, L, A and N mirror f, l, a and n. */
+const BACKWARD: Record<string, ReviewAction> = {
+  F: { type: 'jump', to: 'flagged', direction: -1 },
+  L: { type: 'jump', to: 'low-confidence', direction: -1 },
+  A: { type: 'jump', to: 'unconfirmed', direction: -1 },
+  N: { type: 'jump', to: 'match', direction: -1 },
+};
+
+/** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
+export function commandFor(mode: ModeName, input: string, key: Key, context: KeyContext): Command | null {
+  if (mode === 'browse' && !key.ctrl && BACKWARD[input]) return { action: BACKWARD[input] };
+  const binding = KEYMAP.find((b) => b.modes.includes(mode) && b.matches(input, key));
+  if (binding) return binding.command(context);
+  if ((mode === 'search' || mode === 'goto') && input && !key.ctrl && !key.meta) return { action: { type: 'type', text: input } };
+  return null;
+}

@@ -1,0 +1,26 @@
+/**
+ * Colours of the review UI as pure functions of a bead (the @inkjs/ui theme pattern), so the list,
+ * the status bar and the help screen agree. Names are Ink's (chalk) colour names.
+ */
+import { isLowConfidence } from '../core/review-stats.js';
+import type { Bead, Flag, Status } from '../core/types.js';
+
+export const FLAG_COLOR: Record<Flag, string> = {
+  aligned: 'green',
+  'source-only': 'yellow',
+  'target-only': 'yellow',
+  boilerplate: 'gray',
+};
+
+export const STATUS_COLOR: Record<Status, string> = { auto: 'white', confirmed: 'cyan', edited: 'magenta' };
+
+/** Low confidence in red; a one-sided bead's score says how sure the aligner is that nothing matches. */
+export function scoreColor(bead: Bead): string {
+  if (bead.flag === 'boilerplate') return 'gray';
+  return isLowConfidence(bead) ? 'red' : 'white';
+}
+
+export const CURSOR_MARK = '▌';
+export const MATCH_COLOR = 'blueBright';
+export const ERROR_COLOR = 'red';
+export const DIM = 'gray';
