@@ -3,22 +3,18 @@
  * The mizan command line. Each command lives in its own module and throws CliError for anything
  * the user can fix; here such errors become one line on stderr and an exit status.
  */
-import { join } from 'node:path';
 import { alignCommand } from './align.js';
 import { batchCommand } from './batch.js';
 import { CliError, oneLine } from './errors.js';
 import { diffCommand } from './diff.js';
 import { evalCommand } from './eval.js';
 import { exportCommand } from './export.js';
-import { packageRoot } from './resources.js';
-
-export const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
-export const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
 
 const HELP = `mizan: align an Arabic text with its English translation, sentence by sentence
 
 Usage:
-  mizan                                   align the bundled seed pair (Dawn / Eremnews)
+  mizan                                   review the bundled seed pair (Dawn / Eremnews)
+  mizan review [ALIGNMENT.json | SOURCE TARGET] [--out FILE] [--bidi MODE]
   mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit] [--aligner NAME]
   mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
   mizan batch --stdin                     JSON lines in, JSON lines out
@@ -29,7 +25,7 @@ Usage:
 Run 'mizan COMMAND --help' for a command's options.
 `;
 
-type Command = (argv: string[], out: NodeJS.WritableStream) => Promise<number>;
+type Command = (argv: string[], out: NodeJS.WriteStream) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   align: alignCommand,
@@ -37,14 +33,13 @@ const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   export: exportCommand,
   diff: diffCommand,
+  // Ink and React load only for the review, so the batch and pipe commands start quickly.
+  review: async (argv, out) => (await import('./review.js')).reviewCommand(argv, out),
 };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined) {
-    const root = packageRoot();
-    return alignCommand([join(root, SEED_SOURCE), join(root, SEED_TARGET)], process.stdout);
-  }
+  if (name === undefined) return COMMANDS.review!([], process.stdout);
   if (name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(HELP);
     return 0;

@@ -1,0 +1,153 @@
+/**
+ * Everything `mizan review` needs from disk, kept out of the UI: opening a saved alignment (and
+ * noticing when its inputs changed since), aligning a pair afresh, finding unsaved edits a crash or
+ * a closed terminal left in the autosave copy, and a storage that saves atomically and refuses to
+ * overwrite a file someone else changed in the meantime.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import type { Alignment, Bead } from '../core/types.js';
+import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentMeta } from '../formats/alignment-file.js';
+import type { ReviewStorage } from '../ui/app.js';
+import { readAlignment } from './alignment-input.js';
+import { CliError, oneLine } from './errors.js';
+import { writeFileAtomic } from './files.js';
+import { readInput, type InputFile } from './input.js';
+import { alignInputs, signature, type PipelineOptions } from './pipeline.js';
+
+export interface ReviewSession {
+  alignment: Alignment;
+  meta: AlignmentMeta;
+  /** Where saves go. */
+  path: string;
+  /** Inputs whose content differs from what the saved alignment was made from. */
+  changed: string[];
+  /** Unsaved edits found in the autosave copy, when they fit this alignment's texts. */
+  recovered: { beads: Bead[]; savedAt: Date } | null;
+  /** Something worth telling when the review opens. */
+  note: string | null;
+}
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+function fileSha(path: string): string | null {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return null;
+  }
+}
+
+/** The autosave copy sits beside the file it protects. */
+export const autosavePath = (path: string): string => `${path}.autosave`;
+
+/**
+ * A saved alignment names its inputs as they were given, relative to wherever mizan ran. Look for
+ * them from here first, then from the alignment's own folder and the folder above it (a project
+ * that keeps alignments/ beside its texts).
+ */
+function locateInput(recorded: string, alignmentPath: string): string | null {
+  if (isAbsolute(recorded)) return existsSync(recorded) ? recorded : null;
+  const folder = dirname(resolve(alignmentPath));
+  return [resolve(recorded), join(folder, recorded), join(dirname(folder), recorded)].find((p) => existsSync(p)) ?? null;
+}
+
+function readRecovery(path: string, alignment: Alignment): ReviewSession['recovered'] {
+  const copy = autosavePath(path);
+  if (!existsSync(copy)) return null;
+  try {
+    const { alignment: saved } = parseAlignmentFile(readFileSync(copy, 'utf8'));
+    const sameTexts = (a: Alignment['source'], b: Alignment['source']) =>
+      a.segments.length === b.segments.length && a.segments.every((s, k) => s.text === b.segments[k]!.text);
+    if (!sameTexts(saved.source, alignment.source) || !sameTexts(saved.target, alignment.target)) return null;
+    if (checkCoverage(saved.beads, alignment.source.segments.length, alignment.target.segments.length)) return null;
+    return { beads: saved.beads, savedAt: statSync(copy).mtime };
+  } catch {
+    // A copy that does not parse is not worth offering; it is left on disk for a person to look at.
+    return null;
+  }
+}
+
+export function openSaved(path: string): ReviewSession {
+  const { alignment, file } = readAlignment(path);
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const side of [file.source, file.target]) {
+    const found = locateInput(side.path, path);
+    if (!found) missing.push(side.path);
+    else if (fileSha(found) !== side.sha256) changed.push(side.path);
+  }
+  const meta: AlignmentMeta = {
+    created: file.created,
+    aligner: file.aligner,
+    presplit: file.presplit,
+    source: { path: file.source.path, sha256: file.source.sha256 },
+    target: { path: file.target.path, sha256: file.target.sha256 },
+  };
+  const note = missing.length > 0 ? `not found: ${missing.join(', ')}; reviewing the text saved in the alignment` : null;
+  return { alignment, meta, path, changed, recovered: readRecovery(path, alignment), note };
+}
+
+export function alignFresh(source: InputFile, target: InputFile, options: PipelineOptions, path: string): ReviewSession {
+  const alignment = alignInputs(source, target, options);
+  const meta: AlignmentMeta = {
+    created: new Date().toISOString(),
+    aligner: signature(options),
+    presplit: options.presplit,
+    source: { path: source.path, sha256: source.sha256 },
+    target: { path: target.path, sha256: target.sha256 },
+  };
+  return { alignment, meta, path, changed: [], recovered: readRecovery(path, alignment), note: null };
+}
+
+/** alignments/<source>.<target>.json, from the inputs' names without their extensions. */
+export function defaultAlignmentPath(source: string, target: string): string {
+  const stem = (p: string) => basename(p, extname(p)).replace(/\.(en|ar|eng|ara)$/i, '');
+  return join('alignments', `${stem(source)}.${stem(target)}.json`);
+}
+
+/**
+ * `mizan review SOURCE TARGET`: resume the saved review of this pair when there is one (it may
+ * say the inputs changed since), else align afresh.
+ */
+export function openPair(sourcePath: string, targetPath: string, options: PipelineOptions, path: string): ReviewSession {
+  if (existsSync(path)) return openSaved(path);
+  return alignFresh(readInput(sourcePath), readInput(targetPath), options, path);
+}
+
+export function fileStorage(session: ReviewSession, options: PipelineOptions): ReviewStorage {
+  const { path } = session;
+  let meta = session.meta;
+  // What the file held when the review opened it or last wrote it: anything else is someone else's.
+  let expected = fileSha(path);
+  return {
+    title: `${meta.source.path} ↔ ${meta.target.path} → ${path}`,
+    save(alignment, force) {
+      if (!force && fileSha(path) !== expected) return { ok: false, changedOnDisk: true };
+      const data = formatAlignmentFile(alignment, meta);
+      try {
+        writeFileAtomic(path, data);
+      } catch (error) {
+        return { ok: false, error: oneLine(error) };
+      }
+      expected = sha256(data);
+      rmSync(autosavePath(path), { force: true });
+      return { ok: true, path };
+    },
+    autosave(alignment) {
+      writeFileAtomic(autosavePath(path), formatAlignmentFile(alignment, meta));
+    },
+    discardAutosave() {
+      rmSync(autosavePath(path), { force: true });
+    },
+    realign() {
+      const source = locateInput(meta.source.path, path);
+      const target = locateInput(meta.target.path, path);
+      if (!source || !target) throw new CliError('cannot realign: an input file is missing');
+      const fresh = alignFresh(readInput(source), readInput(target), { ...options, presplit: meta.presplit }, path);
+      meta = { ...fresh.meta, source: { ...fresh.meta.source, path: meta.source.path }, target: { ...fresh.meta.target, path: meta.target.path } };
+      return fresh.alignment;
+    },
+  };
+}

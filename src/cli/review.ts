@@ -1,0 +1,105 @@
+/** `mizan review [ALIGNMENT.json | SOURCE TARGET]`: the terminal UI, on a saved alignment or a fresh one. */
+import { render } from 'ink';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createElement } from 'react';
+import { ReviewApp } from '../ui/app.js';
+import { initialState, type Mode } from '../ui/state/review-reducer.js';
+import { bidiMode } from './align.js';
+import { CliError, UsageError } from './errors.js';
+import { loadLexicon } from './lexicon-file.js';
+import { strategyNamed, type PipelineOptions } from './pipeline.js';
+import { packageRoot } from './resources.js';
+import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
+
+export const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
+export const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
+export const SEED_ALIGNMENT = 'alignments/dawn-eremnews.json';
+
+export const REVIEW_HELP = `Usage: mizan review [ALIGNMENT.json | SOURCE TARGET] [options]
+
+Review and correct an alignment in the terminal, then save it.
+
+  mizan review                    the bundled seed pair (Dawn / Eremnews), from
+                                  its saved alignment when there is one
+  mizan review FILE.json          a saved alignment (made by mizan align --out)
+  mizan review SOURCE TARGET      align a pair and review it; resumes the saved
+                                  review of the pair when --out already exists
+
+Options:
+  --out FILE        where to save (default for a pair: alignments/SOURCE.TARGET.json)
+  --presplit        every input line is one segment (with SOURCE TARGET)
+  --aligner NAME    mizan (default) or gale-church (with SOURCE TARGET)
+  --bidi MODE       mizan (default) shapes and orders Arabic for ordinary terminals;
+                    terminal leaves it to a bidi terminal such as mlterm.
+                    Default: $MIZAN_BIDI, else mizan. B switches while reviewing.
+  -h, --help        show this help
+
+Press ? in the review for its keys. Edits are autosaved beside the file
+(FILE.autosave) a second after each change and offered back if the review ends
+without saving. Review needs a terminal; without one, use mizan align --out FILE
+to align and mizan export FILE to export.
+`;
+
+function openSession(positionals: string[], out: string | undefined, options: PipelineOptions): ReviewSession {
+  if (positionals.length === 0) {
+    const root = packageRoot();
+    return openPair(join(root, SEED_SOURCE), join(root, SEED_TARGET), options, out ?? join(root, SEED_ALIGNMENT));
+  }
+  if (positionals.length === 1) return openSaved(positionals[0]!);
+  const [source, target] = positionals as [string, string];
+  return openPair(source, target, options, out ?? defaultAlignmentPath(source, target));
+}
+
+function firstMode(session: ReviewSession): Mode {
+  if (session.changed.length > 0) return { name: 'stale', changed: session.changed };
+  if (session.recovered) return { name: 'recover', beads: session.recovered.beads, savedAt: session.recovered.savedAt.toLocaleString() };
+  return { name: 'browse' };
+}
+
+// The alternate screen keeps the review off the user's scrollback, as full-screen editors do.
+const ENTER_ALT_SCREEN = '\u001b[?1049h';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+
+export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = process.stdout): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      presplit: { type: 'boolean', default: false },
+      aligner: { type: 'string' },
+      bidi: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    out.write(REVIEW_HELP);
+    return 0;
+  }
+  const bidi = bidiMode(values.bidi);
+  if (positionals.length > 2) throw new UsageError('review takes one saved alignment, or SOURCE TARGET');
+  if (!process.stdin.isTTY || !out.isTTY) {
+    throw new CliError('review needs a terminal; without one, align with mizan align SOURCE TARGET --out FILE and export with mizan export FILE');
+  }
+  const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), lexicon: loadLexicon() };
+  const session = openSession(positionals, values.out, options);
+  const initial = initialState(session.alignment, {
+    bidi,
+    mode: firstMode(session),
+    message: session.note ? { text: session.note, tone: 'info' } : { text: 'press ? for the keys', tone: 'info' },
+  });
+  out.write(ENTER_ALT_SCREEN);
+  try {
+    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options) }), {
+      stdout: out,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 60,
+    });
+    await app.waitUntilExit();
+  } finally {
+    out.write(LEAVE_ALT_SCREEN);
+  }
+  return 0;
+}
