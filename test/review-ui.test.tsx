@@ -83,6 +83,8 @@ describe('review UI', () => {
     f = await press(KEY.enter, (f) => f.includes('1 confirmed'));
     expect(f).toContain(' 3/5');
     expect(f).toMatch(/#2 +aligned +0\.90 +confirmed/);
+    // Keys that arrive in one chunk (typed fast, pasted) are each a key press.
+    f = await press('kjj', (f) => f.includes(' 4/5 '));
     f = await press('G', (f) => f.includes('5/5'));
     f = await press('Y', (f) => f.includes('5 confirmed'));
     expect(f).toContain('● unsaved');

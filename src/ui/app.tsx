@@ -10,7 +10,7 @@ import { BeadList } from './components/BeadList.js';
 import { HelpScreen } from './components/HelpScreen.js';
 import { PromptLine } from './components/PromptLine.js';
 import { StatusBar } from './components/StatusBar.js';
-import { commandFor, type Effect } from './input/keymap.js';
+import { commandFor, splitKeys, type Effect } from './input/keymap.js';
 import { isDirty, reviewReducer, type ReviewAction, type ReviewState } from './state/review-reducer.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
@@ -107,11 +107,13 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
     }
   };
 
-  useInput((input, key) => {
-    const command = commandFor(latest.current.mode.name, input, key, { pageSize: page.current });
-    if (!command) return;
-    if ('action' in command) dispatch(command.action);
-    else run(command.effect);
+  useInput((chunk, chunkKey) => {
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      const command = commandFor(latest.current.mode.name, input, key, { pageSize: page.current });
+      if (!command) continue;
+      if ('action' in command) dispatch(command.action);
+      else run(command.effect);
+    }
   });
 
   useEffect(() => {

@@ -1,0 +1,79 @@
+/**
+ * The real CLI in a real terminal: tmux gives `mizan review` a pseudo-terminal, keys are sent as a
+ * person types them, the screen is read back with capture-pane, and the saved file is checked.
+ * `.ci/run` installs tmux; without a terminal at all, review must refuse in one line.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { AR, EN } from './support/review-fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const MAIN = join(ROOT, 'dist/src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'mizan-e2e-'));
+const SOCKET = `mizan-test-${process.pid}`;
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'review');
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function waitForScreen(text: string): Promise<string> {
+  let last = '';
+  await vi.waitFor(
+    () => {
+      last = screen();
+      if (!last.includes(text)) throw new Error(`screen never showed "${text}":\n${last}`);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
+  return last;
+}
+
+describe('mizan review', () => {
+  it('refuses without a terminal, in one line, pointing to align and export', () => {
+    const run = spawnSync(process.execPath, [MAIN, 'review'], { encoding: 'utf8', input: '' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('mizan: review needs a terminal; without one, align with mizan align SOURCE TARGET --out FILE and export with mizan export FILE\n');
+  });
+
+  it.skipIf(!hasTmux)('moves, edits, saves and quits in a real terminal', async () => {
+    writeFileSync(join(dir, 'story.en.txt'), EN.join('\n') + '\n');
+    writeFileSync(join(dir, 'story.ar.txt'), AR.join('\n') + '\n');
+    const out = join(dir, 'reviewed.json');
+    const command = `cd '${dir}' && CI=false '${process.execPath}' '${MAIN}' review story.en.txt story.ar.txt --out reviewed.json; echo $? > rc`;
+    tmux('new-session', '-d', '-s', 'review', '-x', '100', '-y', '30', command);
+    await waitForScreen('press ? for the keys');
+    const first = screen();
+    expect(first).toContain('mizan review · story.en.txt ↔ story.ar.txt → reviewed.json');
+    expect(first).toContain('Putin met Hollande in Moscow on Thursday.');
+
+    tmux('send-keys', '-t', 'review', 'Y');
+    await waitForScreen('1 confirmed');
+    tmux('send-keys', '-t', 'review', 'j', 'y');
+    await waitForScreen('2 confirmed');
+    tmux('send-keys', '-t', 'review', 'G', 'k', 'm');
+    await waitForScreen(' 4/4 ');
+    tmux('send-keys', '-t', 'review', 'u');
+    await waitForScreen('undone');
+    expect(screen()).toContain(' 4/5 ');
+    tmux('send-keys', '-t', 'review', 'w');
+    await waitForScreen('saved to reviewed.json');
+    tmux('send-keys', '-t', 'review', 'q');
+    await vi.waitFor(() => expect(existsSync(join(dir, 'rc'))).toBe(true), { timeout: 10_000, interval: 50 });
+    expect(readFileSync(join(dir, 'rc'), 'utf8').trim()).toBe('0');
+
+    const { alignment } = parseAlignmentFile(readFileSync(out, 'utf8'));
+    expect(alignment.beads.filter((b) => b.status === 'confirmed')).toHaveLength(2);
+    expect(alignment.beads.filter((b) => b.status === 'edited')).toHaveLength(0);
+    expect(alignment.source.segments.map((s) => s.text)).toEqual(EN);
+    expect(existsSync(`${out}.autosave`)).toBe(false);
+  }, 60_000);
+});
