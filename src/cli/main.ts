@@ -33,8 +33,13 @@ const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   export: exportCommand,
   diff: diffCommand,
-  // Ink and React load only for the review, so the batch and pipe commands start quickly.
-  review: async (argv, out) => (await import('./review.js')).reviewCommand(argv, out),
+  // Ink and React load only for the review, so the batch and pipe commands start quickly. React
+  // picks its build when first loaded: without NODE_ENV it is the development build, whose checks
+  // and performance marks make every key press several times slower.
+  review: async (argv, out) => {
+    process.env.NODE_ENV ??= 'production';
+    return (await import('./review.js')).reviewCommand(argv, out);
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

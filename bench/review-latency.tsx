@@ -1,0 +1,168 @@
+/**
+ * Review UI latency: from a key press to the redrawn frame, on a 10,000-bead alignment, through
+ * the same Ink renderer and options `mizan review` uses (only the terminal is simulated: a stream
+ * that records each frame written). The alignment repeats the beads of the bundled seed alignment,
+ * so bead texts have real lengths and real Arabic. Target: under 50 ms per key (issue 3).
+ *
+ *   npm run build && npm run bench:review [-- --beads 10000 --presses 40 --columns 120 --rows 40]
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { render } from 'ink';
+import { packageRoot } from '../src/cli/resources.js';
+import type { Alignment, Bead, Segment } from '../src/core/types.js';
+import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { ReviewApp, type ReviewStorage } from '../src/ui/app.js';
+import { initialState } from '../src/ui/state/review-reducer.js';
+
+/** The seed alignment's beads, repeated with fresh segment numbers until there are `count` beads. */
+function largeAlignment(count: number): Alignment {
+  const seed = parseAlignmentFile(readFileSync(join(packageRoot(), 'alignments/dawn-eremnews.json'), 'utf8')).alignment;
+  const source: Segment[] = [];
+  const target: Segment[] = [];
+  const beads: Bead[] = [];
+  const copy = (from: Segment, into: Segment[], round: number, paragraphs: number) => {
+    into.push({ ...from, index: into.length, paragraph: from.paragraph + round * paragraphs });
+    return into.length - 1;
+  };
+  const sourceParagraphs = seed.source.segments.at(-1)!.paragraph + 1;
+  const targetParagraphs = seed.target.segments.at(-1)!.paragraph + 1;
+  for (let round = 0; beads.length < count; round++) {
+    for (const bead of seed.beads) {
+      if (beads.length === count) break;
+      beads.push({
+        ...bead,
+        source: bead.source.map((i) => copy(seed.source.segments[i]!, source, round, sourceParagraphs)),
+        target: bead.target.map((j) => copy(seed.target.segments[j]!, target, round, targetParagraphs)),
+      });
+    }
+  }
+  return { source: { lang: seed.source.lang, segments: source }, target: { lang: seed.target.lang, segments: target }, beads };
+}
+
+class FakeTerminal extends EventEmitter {
+  isTTY = true;
+  frames = 0;
+  private waiter: (() => void) | null = null;
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
+  write = (_frame: string) => {
+    this.frames++;
+    this.waiter?.();
+    this.waiter = null;
+    return true;
+  };
+  nextFrame(): Promise<void> {
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+}
+
+class FakeKeyboard extends EventEmitter {
+  isTTY = true;
+  private pending: string | null = null;
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  };
+  press(data: string) {
+    this.pending = data;
+    this.emit('readable');
+  }
+}
+
+const storage: ReviewStorage = {
+  title: 'latency benchmark',
+  save: () => ({ ok: true, path: 'nowhere' }),
+  autosave: () => {},
+  discardAutosave: () => {},
+  realign: () => {
+    throw new Error('not in a benchmark');
+  },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { beads: { type: 'string', default: '10000' }, presses: { type: 'string', default: '40' }, columns: { type: 'string', default: '120' }, rows: { type: 'string', default: '40' } },
+  });
+  const alignment = largeAlignment(Number(values.beads));
+  const terminal = new FakeTerminal(Number(values.columns), Number(values.rows));
+  const keyboard = new FakeKeyboard();
+  const started = performance.now();
+  const first = terminal.nextFrame();
+  const app = render(<ReviewApp initial={initialState(alignment, { bidi: 'mizan' })} storage={storage} autosaveMs={3_600_000} />, {
+    stdout: terminal as unknown as NodeJS.WriteStream,
+    stdin: keyboard as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 60,
+  });
+  await first;
+  const firstFrame = performance.now() - started;
+
+  // Each key is pressed many times; presses are spaced past the renderer's frame throttle, so what
+  // is measured is the work a key costs, not the frame rate cap.
+  const keys: [string, string][] = [
+    ['next bead (j)', 'j'],
+    ['previous bead (k)', 'k'],
+    ['next page (PgDn)', '\u001b[6~'],
+    ['next flagged (f)', 'f'],
+    ['confirm (y)', 'y'],
+    ['merge (m)', 'm'],
+    ['undo (u)', 'u'],
+    ['last / first bead (G, g)', 'G'],
+  ];
+  const rows: string[] = [];
+  const all: number[] = [];
+  for (const [name, key] of keys) {
+    const times: number[] = [];
+    for (let n = 0; n < Number(values.presses); n++) {
+      const press = key === 'G' && n % 2 === 1 ? 'g' : key;
+      const frame = terminal.nextFrame();
+      const t0 = performance.now();
+      keyboard.press(press);
+      await frame;
+      times.push(performance.now() - t0);
+      await sleep(20);
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    rows.push(`| ${name} | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} | ${times.at(-1)!.toFixed(1)} |`);
+  }
+  app.unmount();
+  all.sort((a, b) => a - b);
+  const worst = all.at(-1)!;
+  process.stdout.write(
+    [
+      `review latency, ${alignment.beads.length} beads (${alignment.source.segments.length} / ${alignment.target.segments.length} sentences), ${values.columns}x${values.rows} terminal, ${values.presses} presses a key`,
+      `first frame: ${firstFrame.toFixed(0)} ms`,
+      '',
+      '| key | median ms | p95 ms | max ms |',
+      '|---|---|---|---|',
+      ...rows,
+      `| all keys | ${percentile(all, 0.5).toFixed(1)} | ${percentile(all, 0.95).toFixed(1)} | ${worst.toFixed(1)} |`,
+      '',
+      `target: every key under 50 ms: ${worst < 50 ? 'met' : 'NOT met'}`,
+      '',
+    ].join('\n'),
+  );
+  process.exitCode = worst < 50 ? 0 : 1;
+}
+
+await main();
