@@ -5,13 +5,13 @@
  * and the other lacks; and numbers, dates or names that differ. Pure: the caller brings the lexicon.
  */
 import { beadDiscrepancies, type Discrepancy } from './coverage/discrepancies.js';
-import { count, sideFigures, type Count, type Side, type SideFigures } from './coverage/figures.js';
+import { count, sideFigures, type Count, type Figures, type Side, type SideFigures } from './coverage/figures.js';
 import { matchSentences, type UncoveredSpan } from './coverage/partial.js';
 import type { Lexicon } from './lexicon.js';
 import { documentWords, type Word } from './score/word-evidence.js';
 import type { Alignment, Lang } from './types.js';
 
-export type { Count, Discrepancy, Side, SideFigures, UncoveredSpan };
+export type { Count, Discrepancy, Figures, Side, SideFigures, UncoveredSpan };
 export type { DiscrepancyKind, Mention } from './coverage/discrepancies.js';
 
 /** Where a sentence is, for people (1-based) and for tools (0-based `index`, as in jsonl). */
