@@ -19,7 +19,8 @@ function mizan(args: string[]): Promise<{ code: number | null; stdout: string; s
   });
 }
 
-describe.concurrent('mizan coverage', () => {
+// Each run loads the lexicon; on a loaded two-core machine the default 5 s is too tight.
+describe.concurrent('mizan coverage', { timeout: 30_000 }, () => {
   it('--json gives the figures, the one-sided sentences, spans and discrepancies', async ({ expect }) => {
     const r = await mizan(['coverage', SEED, '--json']);
     expect(r.code).toBe(0);
@@ -53,16 +54,15 @@ describe.concurrent('mizan coverage', () => {
   });
 
   it('a bad ratio or a missing file is one line and a non-zero exit', async ({ expect }) => {
-    for (const bad of ['1.5', '-0.1', 'most', '']) {
-      const r = await mizan(['coverage', SEED, `--min-coverage=${bad}`]);
+    const runs = await Promise.all(['1.5', '-0.1', 'most', ''].map((bad) => mizan(['coverage', SEED, `--min-coverage=${bad}`])));
+    for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^mizan: --min-coverage wants a ratio from 0 to 1[^\n]*\n$/);
       expect(r.stdout).toBe('');
     }
-    const missing = await mizan(['coverage', 'nowhere.json']);
+    const [missing, none] = await Promise.all([mizan(['coverage', 'nowhere.json']), mizan(['coverage'])]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('mizan: nowhere.json: no such file\n');
-    const none = await mizan(['coverage']);
     expect(none.code).toBe(2);
   });
 
