@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportedAlignment, type ExportOptions } from '../formats/export-filter.js';
+import { coverageReport } from '../core/coverage.js';
+import { formatHtml } from '../formats/html.js';
 import { formatJsonl } from '../formats/jsonl.js';
 import { formatMoses } from '../formats/moses.js';
 import { formatTmx } from '../formats/tmx.js';
 import { formatTsv } from '../formats/tsv.js';
 import { readAlignment } from './alignment-input.js';
-import { UsageError } from './errors.js';
+import { CliError, oneLine, UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
+import { loadLexicon } from './lexicon-file.js';
 import { packageRoot } from './resources.js';
 
 export const EXPORT_HELP = `Usage: mizan export ALIGNMENT.json --format FORMAT [options]
@@ -21,6 +24,9 @@ Formats:
   tsv     source<TAB>target<TAB>flag<TAB>score<TAB>status, tabs and newlines escaped
   jsonl   one bead record a line, as mizan align --format jsonl
   moses   two line-aligned plain-text files, FILE.<lang> each (needs --out FILE)
+  html    one self-contained page to read: English left, Arabic right, beads coloured
+          by flag, boilerplate greyed, the coverage report (mizan coverage) on top and
+          its uncovered spans and differing values marked in the text
 
 Options:
   --out FILE            write to FILE (atomically) instead of standard output
@@ -29,19 +35,30 @@ Options:
                         other side in moses; a unit with one variant in tmx)
   -h, --help            show this help
 
-Boilerplate is never exported.
+Boilerplate is never exported, except in html, which shows every bead (greyed);
+--confirmed-only and --include-one-sided do not apply to html.
 
 Examples:
   mizan export alignments/dawn-eremnews.json --format tmx --out dawn-eremnews.tmx
   mizan export alignments/dawn-eremnews.json --format moses --out corpus/dawn
+  mizan export alignments/dawn-eremnews.json --format html --out dawn-eremnews.html
 `;
 
-const FORMATS = ['tmx', 'tsv', 'jsonl', 'moses'] as const;
+const FORMATS = ['tmx', 'tsv', 'jsonl', 'moses', 'html'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
 function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
   return manifest.version ?? 'unknown';
+}
+
+function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): string {
+  try {
+    return formatHtml(alignment, coverageReport(alignment, loadLexicon()), { title: `mizan: ${path}` });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${path}: ${oneLine(error)}`);
+  }
 }
 
 export async function exportCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
@@ -78,11 +95,13 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
     return 0;
   }
   const text =
-    format === 'tmx'
-      ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: toolVersion() })
-      : format === 'tsv'
-        ? formatTsv(exportedAlignment(alignment, options))
-        : formatJsonl(exportedAlignment(alignment, options));
+    format === 'html'
+      ? htmlPage(alignment, positionals[0]!)
+      : format === 'tmx'
+        ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: toolVersion() })
+        : format === 'tsv'
+          ? formatTsv(exportedAlignment(alignment, options))
+          : formatJsonl(exportedAlignment(alignment, options));
   if (values.out) writeFileAtomic(values.out, text);
   else out.write(text);
   return 0;

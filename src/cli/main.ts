@@ -5,6 +5,7 @@
  */
 import { alignCommand } from './align.js';
 import { batchCommand } from './batch.js';
+import { coverageCommand } from './coverage.js';
 import { CliError, oneLine } from './errors.js';
 import { diffCommand } from './diff.js';
 import { evalCommand } from './eval.js';
@@ -19,7 +20,8 @@ Usage:
   mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
-  mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses [--out FILE] [--confirmed-only] [--include-one-sided]
+  mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses|html [--out FILE] [--confirmed-only] [--include-one-sided]
+  mizan coverage ALIGNMENT.json [--json] [--min-coverage RATIO]
   mizan diff OLD.json NEW.json [--json]
 
 Run 'mizan COMMAND --help' for a command's options.
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   batch: batchCommand,
   eval: evalCommand,
   export: exportCommand,
+  coverage: coverageCommand,
   diff: diffCommand,
   // Ink and React load only for the review, so the batch and pipe commands start quickly. React
   // picks its build when first loaded: without NODE_ENV it is the development build, whose checks

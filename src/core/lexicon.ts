@@ -17,6 +17,8 @@ export interface Lexicon {
   englishFor(arabicToken: string): readonly string[];
   /** Whether some reading of the token is in the lexicon. */
   knows(arabicToken: string): boolean;
+  /** Whether the English stem translates some Arabic key: a dictionary word rather than a name. */
+  hasTranslation(englishStem: string): boolean;
   /** Number of Arabic keys. */
   readonly size: number;
 }
@@ -32,6 +34,8 @@ const CACHE_LIMIT = 100_000;
  */
 class TsvLexicon implements Lexicon {
   private readonly cache = new Map<string, readonly string[]>();
+  /** Built on first use only: the aligner never asks, a coverage report asks a few hundred times. */
+  private englishStems: Set<string> | undefined;
 
   constructor(private readonly entries: ReadonlyMap<string, string>) {}
 
@@ -51,6 +55,14 @@ class TsvLexicon implements Lexicon {
 
   knows(arabicToken: string): boolean {
     return this.englishFor(arabicToken).length > 0;
+  }
+
+  hasTranslation(englishStem: string): boolean {
+    if (!this.englishStems) {
+      this.englishStems = new Set();
+      for (const value of this.entries.values()) for (const stem of value.split(' ')) this.englishStems.add(stem);
+    }
+    return this.englishStems.has(englishStem);
   }
 
   private lookUp(token: string): readonly string[] {

@@ -26,7 +26,8 @@ export class ArabicTokenizer {
     private readonly names: NameIndex,
   ) {}
 
-  tokens(text: string): RawToken[] {
+  /** With `wordAt`, the index among `normalizeArabic(text).match(TOKEN)` of each token's (first) word is pushed to it. */
+  tokens(text: string, wordAt?: number[]): RawToken[] {
     const words = normalizeArabic(text).match(TOKEN) ?? [];
     const out: RawToken[] = [];
     for (let k = 0; k < words.length; k++) {
@@ -37,6 +38,7 @@ export class ArabicTokenizer {
         const scale = arabicScale(words[k + 1] ?? '');
         const key = numberToken(value * (scale ?? 1));
         out.push({ key, ids: [this.vocab.id(key)] });
+        wordAt?.push(k);
         continue;
       }
       const month = arabicMonth(word, words[k + 1]);
@@ -44,13 +46,17 @@ export class ArabicTokenizer {
       if (month && (besideNumber || !AMBIGUOUS_MONTHS.has(word))) {
         const key = monthToken(month.month);
         out.push({ key, ids: [this.vocab.id(key)] });
+        wordAt?.push(k);
         k += month.words - 1;
         continue;
       }
       // A scale word after a number ("300 ألف") was folded into the number token above.
       if (ARABIC_STOPWORDS.has(word) || (isDigits(words[k - 1] ?? 'x') && arabicScale(word) !== undefined)) continue;
       const ids = this.idsFor(word);
-      if (ids) out.push({ key: word, ids });
+      if (ids) {
+        out.push({ key: word, ids });
+        wordAt?.push(k);
+      }
     }
     return out;
   }

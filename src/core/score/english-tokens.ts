@@ -42,7 +42,8 @@ export class EnglishTokenizer {
     return word;
   }
 
-  tokens(text: string): RawToken[] {
+  /** With `wordAt`, the index among `text.match(TOKEN)` of each token's word is pushed to it, in token order. */
+  tokens(text: string, wordAt?: number[]): RawToken[] {
     const forms = text.match(TOKEN) ?? [];
     const out: RawToken[] = [];
     forms.forEach((form, k) => {
@@ -53,6 +54,7 @@ export class EnglishTokenizer {
         const scale = next !== undefined && !isDigits(next) ? this.word(next).scale : undefined;
         const key = numberToken(value * (scale ?? 1));
         out.push({ key, ids: [this.vocab.id(key)] });
+        wordAt?.push(k);
         return;
       }
       const word = this.word(form);
@@ -60,10 +62,12 @@ export class EnglishTokenizer {
       if (word.month !== undefined && (besideNumber || !word.ambiguousMonth)) {
         const key = monthToken(word.month);
         out.push({ key, ids: [this.vocab.id(key)] });
+        wordAt?.push(k);
         return;
       }
       if (word.stop || (word.scale !== undefined && isDigits(forms[k - 1] ?? 'x'))) return;
       out.push({ key: word.stem, ids: [word.id] });
+      wordAt?.push(k);
     });
     return out;
   }

@@ -69,20 +69,42 @@ function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number,
   return { words: Int32Array.from(tokens, (t) => words.id(t.key)), weights, start, trans: Int32Array.from(trans), total, chars };
 }
 
-export function buildFeatures(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentFeatures {
+/** Tokens of a document pair in one id space, with where each came from when `wordAt` is asked for. */
+export interface DocumentTokens {
+  en: RawToken[][];
+  ar: RawToken[][];
+  /** Per sentence, per token: the index of its word (see the tokenizers' `tokens`); empty unless asked for. */
+  enWordAt: number[][];
+  arWordAt: number[][];
+  vocabularySize: number;
+}
+
+/**
+ * Every English sentence first: its capitalised words fill the name index the Arabic words are
+ * then matched against. The aligner and the coverage report both read tokens from here.
+ */
+export function tokenizeDocument(english: readonly string[], arabic: readonly string[], lexicon: Lexicon, wordAt = false): DocumentTokens {
   const vocab = new Interner();
   const names = new NameIndex();
   const englishTokenizer = new EnglishTokenizer(vocab, names);
-  const enTokens = english.map((s) => englishTokenizer.tokens(s));
+  const enWordAt: number[][] = [];
+  const arWordAt: number[][] = [];
+  const at = (list: number[][]) => (wordAt ? list[list.push([]) - 1] : undefined);
+  const en = english.map((s) => englishTokenizer.tokens(s, at(enWordAt)));
   const tokenizer = new ArabicTokenizer(vocab, lexicon, names);
-  const arTokens = arabic.map((s) => tokenizer.tokens(s));
+  const ar = arabic.map((s) => tokenizer.tokens(s, at(arWordAt)));
+  return { en, ar, enWordAt, arWordAt, vocabularySize: vocab.size };
+}
+
+export function buildFeatures(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentFeatures {
+  const { en: enTokens, ar: arTokens, vocabularySize } = tokenizeDocument(english, arabic, lexicon);
   const enIdf = weigh(enTokens);
   const arIdf = weigh(arTokens);
   const arabicWords = new Interner();
   return {
     en: enTokens.map((t, i) => englishUnit(t, enIdf, nonSpaceLength(english[i]!))),
     ar: arTokens.map((t, j) => arabicUnit(t, arIdf, nonSpaceLength(arabic[j]!), arabicWords)),
-    vocabularySize: vocab.size,
+    vocabularySize,
   };
 }
 

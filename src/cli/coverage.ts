@@ -1,0 +1,89 @@
+/** `mizan coverage ALIGNMENT.json`: how completely each version covers the other. */
+import { parseArgs } from 'node:util';
+import { coverageReport } from '../core/coverage.js';
+import { formatCoverageText } from '../formats/coverage-text.js';
+import { toVisual } from '../ui/text/rtl.js';
+import { readAlignment } from './alignment-input.js';
+import { CliError, oneLine, UsageError } from './errors.js';
+import { loadLexicon } from './lexicon-file.js';
+
+export const COVERAGE_HELP = `Usage: mizan coverage ALIGNMENT.json [--json] [--min-coverage RATIO]
+
+Report how completely each version of a saved alignment covers the other:
+  - sentences and words covered, per side, per paragraph and overall: a sentence is
+    covered when it is in an aligned bead; boilerplate is left out of the counts and
+    reported apart; "matched words" are the content words of aligned sentences that
+    find a counterpart in their bead;
+  - every sentence only one version has, with its paragraph and sentence number;
+  - inside aligned beads, runs of two or more content words with no counterpart in the
+    other side of the bead (the aligner's own evidence: lexicon, name skeletons, number
+    and date values), as character spans of the sentence;
+  - numbers and dates whose values differ between aligned sentences (129 against 130),
+    and names with no counterpart when both sides have one.
+Positions are 1-based; in --json each also has "index", the 0-based sentence index,
+and "bead" is the 0-based bead index.
+
+Options:
+  --json               print the report as JSON
+  --min-coverage RATIO exit with 1 when overall coverage is below RATIO (0 to 1).
+                       Overall coverage is the lower of the two sides' sentence
+                       coverage (covered sentences / sentences, boilerplate left out).
+  --min-span-words N   content words an uncovered span needs (default 2; 1 lists
+                       every single word without counterpart)
+  --bidi MODE          on a terminal, who reorders Arabic: mizan (default) or terminal
+  -h, --help           show this help
+
+Exit status: 0, or 1 below --min-coverage; 2 for bad arguments.
+
+Example:
+  mizan coverage alignments/dawn-eremnews.json --min-coverage 0.9
+`;
+
+function ratio(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-coverage wants a ratio from 0 to 1, not "${value}"`);
+  return n;
+}
+
+export async function coverageCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'min-coverage': { type: 'string' },
+      'min-span-words': { type: 'string', default: '2' },
+      bidi: { type: 'string', default: 'mizan' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    out.write(COVERAGE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('coverage takes one saved alignment: ALIGNMENT.json');
+  const min = values['min-coverage'] === undefined ? undefined : ratio(values['min-coverage']);
+  const minSpanWords = Number(values['min-span-words']);
+  if (!Number.isInteger(minSpanWords) || minSpanWords < 1) throw new UsageError(`--min-span-words wants a whole number from 1, not "${values['min-span-words']}"`);
+  const bidi = values.bidi;
+  if (bidi !== 'mizan' && bidi !== 'terminal') throw new UsageError(`unknown --bidi mode "${bidi}"; choose mizan or terminal`);
+  const { alignment } = readAlignment(positionals[0]!);
+  let report;
+  try {
+    report = coverageReport(alignment, loadLexicon(), { minSpanWords });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${positionals[0]}: ${oneLine(error)}`);
+  }
+  if (values.json) {
+    out.write(JSON.stringify({ ...report, minCoverage: min ?? null, pass: min === undefined || report.overall >= min }, null, 1) + '\n');
+  } else {
+    const arabic = out.isTTY ? (text: string) => toVisual(text, bidi) : undefined;
+    out.write(formatCoverageText(report, arabic ? { arabic } : {}));
+  }
+  if (min !== undefined && report.overall < min) {
+    if (!values.json) process.stderr.write(`mizan: coverage ${(report.overall * 100).toFixed(1)}% is below --min-coverage ${min}\n`);
+    return 1;
+  }
+  return 0;
+}

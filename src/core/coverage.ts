@@ -1,0 +1,108 @@
+/**
+ * How completely each version of a saved alignment covers the other (DESIGN.md, "reports how
+ * completely one version covers the other"): sentence and word coverage per side, per paragraph
+ * and overall; every sentence only one version has; inside aligned beads, the clauses one side has
+ * and the other lacks; and numbers, dates or names that differ. Pure: the caller brings the lexicon.
+ */
+import { beadDiscrepancies, type Discrepancy } from './coverage/discrepancies.js';
+import { count, sideFigures, type Count, type Figures, type Side, type SideFigures } from './coverage/figures.js';
+import { matchSentences, type UncoveredSpan } from './coverage/partial.js';
+import type { Lexicon } from './lexicon.js';
+import { documentWords, type Word } from './score/word-evidence.js';
+import type { Alignment, Lang } from './types.js';
+
+export type { Count, Discrepancy, Figures, Side, SideFigures, UncoveredSpan };
+export type { DiscrepancyKind, Mention } from './coverage/discrepancies.js';
+
+/** Where a sentence is, for people (1-based) and for tools (0-based `index`, as in jsonl). */
+export interface Position {
+  side: Side;
+  lang: Lang;
+  index: number;
+  sentence: number;
+  paragraph: number;
+}
+
+export interface OneSided extends Position {
+  text: string;
+}
+
+export interface PartialCoverage extends Position {
+  /** 0-based index of the bead in the alignment. */
+  bead: number;
+  text: string;
+  spans: UncoveredSpan[];
+}
+
+export interface BeadDiscrepancies {
+  bead: number;
+  english: Position[];
+  arabic: Position[];
+  discrepancies: Discrepancy[];
+}
+
+export interface CoverageReport {
+  source: SideFigures & { contentWords: Count };
+  target: SideFigures & { contentWords: Count };
+  /** The lower of the two sides' sentence coverage ratios. */
+  overall: number;
+  oneSided: OneSided[];
+  partial: PartialCoverage[];
+  discrepancies: BeadDiscrepancies[];
+}
+
+export interface CoverageOptions {
+  /** Unmatched content words an uncovered span needs (partial.ts). */
+  minSpanWords?: number;
+}
+
+export function coverageReport(alignment: Alignment, lexicon: Lexicon, options: CoverageOptions = {}): CoverageReport {
+  const langs = [alignment.source.lang, alignment.target.lang];
+  if (!langs.includes('en') || !langs.includes('ar')) throw new Error('coverage needs an English and an Arabic side');
+  const english: Side = alignment.source.lang === 'en' ? 'source' : 'target';
+  const arabic: Side = english === 'source' ? 'target' : 'source';
+  const texts = (side: Side) => alignment[side].segments.map((s) => s.text);
+  const words = documentWords(texts(english), texts(arabic), lexicon);
+  const wordsOf: Record<Side, Word[][]> = english === 'source' ? { source: words.en, target: words.ar } : { source: words.ar, target: words.en };
+
+  const position = (side: Side, k: number): Position => {
+    const segment = alignment[side].segments[k]!;
+    return { side, lang: alignment[side].lang, index: k, sentence: k + 1, paragraph: segment.paragraph + 1 };
+  };
+  const oneSided: OneSided[] = [];
+  const partial: PartialCoverage[] = [];
+  const discrepancies: BeadDiscrepancies[] = [];
+  const content = { source: { matched: 0, total: 0 }, target: { matched: 0, total: 0 } };
+
+  alignment.beads.forEach((bead, b) => {
+    if (bead.flag === 'source-only' || bead.flag === 'target-only') {
+      const side: Side = bead.source.length > 0 ? 'source' : 'target';
+      for (const k of bead[side]) oneSided.push({ ...position(side, k), text: alignment[side].segments[k]!.text });
+      return;
+    }
+    if (bead.flag !== 'aligned') return;
+    for (const side of ['source', 'target'] as const) {
+      const other: Side = side === 'source' ? 'target' : 'source';
+      const mine = bead[side].map((k) => wordsOf[side][k]!);
+      const matches = matchSentences(mine, bead[side].map((k) => alignment[side].segments[k]!.text), bead[other].map((k) => wordsOf[other][k]!), options.minSpanWords);
+      matches.forEach((m, s) => {
+        const k = bead[side][s]!;
+        content[side].matched += m.matched;
+        content[side].total += m.content;
+        if (m.spans.length > 0) partial.push({ bead: b, ...position(side, k), text: alignment[side].segments[k]!.text, spans: m.spans });
+      });
+    }
+    const found = beadDiscrepancies(bead[english].map((k) => wordsOf[english][k]!), bead[arabic].map((k) => wordsOf[arabic][k]!));
+    if (found.length > 0) {
+      discrepancies.push({ bead: b, english: bead[english].map((k) => position(english, k)), arabic: bead[arabic].map((k) => position(arabic, k)), discrepancies: found });
+    }
+  });
+
+  const figures = (side: Side) => ({
+    ...sideFigures(alignment, side, wordsOf[side].map((w) => w.length)),
+    contentWords: count(content[side].matched, content[side].total),
+  });
+  const source = figures('source');
+  const target = figures('target');
+  return { source, target, overall: Math.min(source.sentences.ratio, target.sentences.ratio), oneSided, partial, discrepancies };
+}

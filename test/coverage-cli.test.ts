@@ -1,0 +1,74 @@
+/** `mizan coverage` spawned as a user runs it (`npm test` builds dist first). */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const MAIN = join(ROOT, 'dist/src/cli/main.js');
+const SEED = join(ROOT, 'alignments/dawn-eremnews.json');
+
+function mizan(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, MIZAN_DEBUG: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Each run loads the lexicon; on a loaded two-core machine the default 5 s is too tight.
+describe.concurrent('mizan coverage', { timeout: 30_000 }, () => {
+  it('--json gives the figures, the one-sided sentences, spans and discrepancies', async ({ expect }) => {
+    const r = await mizan(['coverage', SEED, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown> & { source: { sentences: { ratio: number } }; oneSided: Array<{ lang: string; paragraph: number; sentence: number; index: number; text: string }> };
+    expect(Object.keys(report)).toEqual(['source', 'target', 'overall', 'oneSided', 'partial', 'discrepancies', 'minCoverage', 'pass']);
+    expect(report.source.sentences.ratio).toBe(1);
+    expect(report.oneSided.length).toBeGreaterThan(0);
+    for (const s of report.oneSided) {
+      expect(s.lang).toBe('ar');
+      expect(s.sentence).toBe(s.index + 1);
+    }
+    expect(report.pass).toBe(true);
+  });
+
+  it('prints a table in a pipe without --json', async ({ expect }) => {
+    const r = await mizan(['coverage', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^EN \(source\) +19\/19 100\.0%/m);
+    expect(r.stdout).toContain('only in one version (2):');
+    expect(r.stdout).toContain('بقوات خاصة');
+  });
+
+  it('--min-coverage: 0 below the overall figure, 1 above it', async ({ expect }) => {
+    const [pass, fail] = await Promise.all([mizan(['coverage', SEED, '--min-coverage', '0.9']), mizan(['coverage', SEED, '--min-coverage', '0.95'])]);
+    expect(pass.code).toBe(0);
+    expect(fail.code).toBe(1);
+    expect(fail.stderr).toBe('mizan: coverage 90.0% is below --min-coverage 0.95\n');
+    const json = await mizan(['coverage', SEED, '--json', '--min-coverage', '1']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ minCoverage: 1, pass: false });
+  });
+
+  it('a bad ratio or a missing file is one line and a non-zero exit', async ({ expect }) => {
+    const runs = await Promise.all(['1.5', '-0.1', 'most', ''].map((bad) => mizan(['coverage', SEED, `--min-coverage=${bad}`])));
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^mizan: --min-coverage wants a ratio from 0 to 1[^\n]*\n$/);
+      expect(r.stdout).toBe('');
+    }
+    const [missing, none] = await Promise.all([mizan(['coverage', 'nowhere.json']), mizan(['coverage'])]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('mizan: nowhere.json: no such file\n');
+    expect(none.code).toBe(2);
+  });
+
+  it('--help', async ({ expect }) => {
+    const r = await mizan(['coverage', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--min-coverage RATIO');
+  });
+});
