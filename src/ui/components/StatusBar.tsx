@@ -8,7 +8,7 @@ import { percent, reviewStats } from '../../core/review-stats.js';
 import { isDirty, type ReviewState } from '../state/review-reducer.js';
 import { FLAG_COLOR, STATUS_COLOR } from '../theme.js';
 
-const WIDE = 110;
+const WIDE = 140;
 
 export function StatusBar({ state, width }: { state: ReviewState; width: number }) {
   const { alignment } = state;
