@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Alignment, Bead } from '../core/types.js';
 import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentMeta } from '../formats/alignment-file.js';
 import type { ReviewStorage } from '../ui/app.js';
@@ -37,6 +37,12 @@ function fileSha(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A path as a person would type it from here: relative when it lies below the working folder. */
+function shortPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') && !isAbsolute(near) ? near : path;
 }
 
 /** The autosave copy sits beside the file it protects. */
@@ -122,7 +128,7 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions): R
   // What the file held when the review opened it or last wrote it: anything else is someone else's.
   let expected = fileSha(path);
   return {
-    title: `${meta.source.path} ↔ ${meta.target.path} → ${path}`,
+    title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}`,
     save(alignment, force) {
       if (!force && fileSha(path) !== expected) return { ok: false, changedOnDisk: true };
       const data = formatAlignmentFile(alignment, meta);
