@@ -13,6 +13,8 @@ export interface HtmlOptions {
   title?: string;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -75,8 +77,8 @@ function figures(report: CoverageReport): string {
     row(report.source),
     row(report.target),
     '</table>',
-    `<p class="summary">Overall coverage <b>${percent(report.overall)}</b> (the lower side) · <span class="key one-sided">${report.oneSided.length} one-sided sentences</span> · ` +
-      `<mark class="gap">${spans} uncovered spans</mark> · <mark class="diff">${differing} discrepancies</mark> · <span class="key boilerplate">boilerplate</span></p>`,
+    `<p class="summary">Overall coverage <b>${percent(report.overall)}</b> (the lower side) · <span class="key one-sided">${count(report.oneSided.length, 'one-sided sentence')}</span> · ` +
+      `<mark class="gap">${count(spans, 'uncovered span')}</mark> · <mark class="diff">${count(differing, 'discrepancy', 'discrepancies')}</mark> · <span class="key boilerplate">boilerplate</span></p>`,
   ].join('\n');
 }
 
