@@ -181,6 +181,15 @@ describe('review UI', () => {
     expect(storage.autosaved[0]!.beads).toHaveLength(4);
   });
 
+  it('does not autosave after a save made before the quiet time ran out', async () => {
+    const { press, storage } = open({ autosaveMs: 150 });
+    await press('', (f) => f.includes('1/5'));
+    await press('m', (f) => f.includes('● unsaved'));
+    await press('w', (f) => f.includes('saved to out.json'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(storage.autosaved).toHaveLength(0);
+  });
+
   it('offers to realign when the inputs changed, and to restore autosaved edits', async () => {
     const { press } = open({ mode: { name: 'stale', changed: ['a.txt'] } });
     await press('', (f) => f.includes('Changed since this alignment was saved: a.txt'));

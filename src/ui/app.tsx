@@ -116,6 +116,7 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
     }
   });
 
+  // A save (which removes the copy) also cancels a pending autosave, or the copy would come back.
   useEffect(() => {
     if (!isDirty(state)) return;
     const timer = setTimeout(() => {
@@ -126,7 +127,7 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
       }
     }, autosaveMs);
     return () => clearTimeout(timer);
-  }, [state.alignment.beads]);
+  }, [state.alignment.beads, state.saved]);
 
   const height = Math.max(4, rows - SPARE_ROWS);
   const listHeight = height - 3;
