@@ -25,10 +25,16 @@ describe('review reducer: moving', () => {
     expect(run(confirmed, { type: 'move', by: -1 }, { type: 'jump', to: 'unconfirmed', direction: 1 }).cursor).toBe(1);
   });
 
-  it('filters to flagged beads, keeping the cursor bead in view', () => {
+  it('steps over boilerplate when jumping to one-sided beads', () => {
+    const chrome = run(start(), { type: 'move', by: 1 }, { type: 'edit', command: { kind: 'toggle-boilerplate' } }, { type: 'move', by: -1 });
+    expect(run(chrome, { type: 'jump', to: 'flagged', direction: 1 }).cursor).toBe(2);
+  });
+
+  it('filters to one-sided and low-confidence beads, keeping the cursor bead in view', () => {
     const filtered = run(start(), { type: 'toggle-filter' });
-    expect(visibleBeads(filtered)).toEqual([0, 2]);
+    expect(visibleBeads(filtered)).toEqual([0, 2, 3]);
     expect(run(filtered, { type: 'move', by: 1 }).cursor).toBe(2);
+    expect(visibleBeads(run(filtered, { type: 'move', by: 1 }))).toEqual([2, 3]);
     expect(visibleBeads(run(filtered, { type: 'toggle-filter' }))).toEqual([0, 1, 2, 3, 4]);
   });
 

@@ -10,8 +10,14 @@ export const LOW_CONFIDENCE = 0.6;
 
 export const isLowConfidence = (bead: Bead): boolean => bead.flag === 'aligned' && bead.score < LOW_CONFIDENCE;
 
-/** Flagged: anything but an aligned pair (one-sided sentences and boilerplate). */
-export const isFlagged = (bead: Bead): boolean => bead.flag !== 'aligned';
+/**
+ * Flagged: sentences only one version has, what a translator is looking for. Boilerplate is flagged
+ * in the file too, but it is site chrome, drawn grey, and stepping through it would bury the rest.
+ */
+export const isFlagged = (bead: Bead): boolean => bead.flag === 'source-only' || bead.flag === 'target-only';
+
+/** What a reviewer should look at: one-sided beads and pairs the aligner was unsure of. */
+export const needsAttention = (bead: Bead): boolean => isFlagged(bead) || isLowConfidence(bead);
 
 export interface ReviewStats {
   flags: Record<Flag, number>;

@@ -24,7 +24,7 @@ export function StatusBar({ state, width }: { state: ReviewState; width: number 
           ● unsaved
         </Text>
       ) : null}
-      {state.flaggedOnly ? <Text color="yellow"> flagged only</Text> : null}
+      {state.flaggedOnly ? <Text color="yellow"> filtered</Text> : null}
       <Text color={FLAG_COLOR.aligned}> {stats.flags.aligned} aligned</Text>
       <Text color={FLAG_COLOR['source-only']}>
         {' '}

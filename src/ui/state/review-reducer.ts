@@ -6,7 +6,7 @@
  */
 import { applyEdit, type Edit, type Side } from '../../core/edit.js';
 import { findBeads } from '../../core/find.js';
-import { isFlagged, isLowConfidence } from '../../core/review-stats.js';
+import { isFlagged, isLowConfidence, needsAttention } from '../../core/review-stats.js';
 import type { Alignment, Bead } from '../../core/types.js';
 import type { BidiMode } from '../text/rtl.js';
 
@@ -94,11 +94,11 @@ export function initialState(alignment: Alignment, options: { bidi: BidiMode; mo
 
 export const isDirty = (state: ReviewState): boolean => state.alignment.beads !== state.saved;
 
-/** The beads the list shows, by index: all of them, or the flagged ones and the bead under the cursor. */
+/** The beads the list shows, by index: all of them, or those that need attention and the bead under the cursor. */
 export function visibleBeads(state: ReviewState): number[] {
   const all = state.alignment.beads;
   if (!state.flaggedOnly) return all.map((_, k) => k);
-  return all.flatMap((bead, k) => (isFlagged(bead) || k === state.cursor ? [k] : []));
+  return all.flatMap((bead, k) => (needsAttention(bead) || k === state.cursor ? [k] : []));
 }
 
 const info = (text: string): Message => ({ text, tone: 'info' });
@@ -228,7 +228,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return submit(state);
     case 'toggle-filter': {
       const flaggedOnly = !state.flaggedOnly;
-      return { ...state, flaggedOnly, message: info(flaggedOnly ? 'showing flagged beads only (v shows all)' : 'showing all beads') };
+      return { ...state, flaggedOnly, message: info(flaggedOnly ? 'showing one-sided and low-confidence beads only (v shows all)' : 'showing all beads') };
     }
     case 'toggle-bidi': {
       const bidi = state.bidi === 'mizan' ? 'terminal' : 'mizan';
