@@ -94,7 +94,7 @@ describe.concurrent('mizan batch on worker threads', () => {
     // Every pair has at least one aligned bead: the workers had the lexicon and the aligner.
     for (const text of Object.values(pool.presplit)) expect(text).toMatch(/^\[\d+\]:\[\d+\]:/m);
     expect(pool.presplit['p2.ladder']).toMatch(/^\[\]:\[\d+\]:/m);
-  });
+  }, 30_000); // four runs one after another; with the whole suite running on 2 cores 5 s is not enough
 
   it('the summary counts the same sentences whichever way the pairs run', async ({ expect }) => {
     const summaries = await Promise.all(
