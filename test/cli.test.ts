@@ -212,9 +212,10 @@ describe.concurrent('mizan batch', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('    at ');
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^mizan: aligned 1 of 2 pairs \(6 sentences\) in \d+\.\d\d s$/);
-    expect(lines[1]).toBe(`mizan: failed broken: ${join(dir, 'docs/none.en.txt')}: no such file`);
+    expect(lines[1]).toBe('mizan: beads: 3 aligned, 0 source-only, 0 target-only, 0 boilerplate');
+    expect(lines[2]).toBe(`mizan: failed broken: ${join(dir, 'docs/none.en.txt')}: no such file`);
     const records = readFileSync(join(outdir, 'one.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { source: string[]; target: string[]; flag: string });
     expect(records.map((rec) => [rec.source, rec.target, rec.flag])).toEqual(EN.map((e, k) => [[e], [AR[k]], 'aligned']));
     expect(existsSync(join(outdir, 'broken.jsonl'))).toBe(false);
