@@ -20,7 +20,7 @@ const HELP = `mizan: align an Arabic text with its English translation, sentence
 Usage:
   mizan                                   align the bundled seed pair (Dawn / Eremnews)
   mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit] [--aligner NAME]
-  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
+  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME] [--force]
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
   mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses [--out FILE] [--confirmed-only] [--include-one-sided]
