@@ -4,7 +4,7 @@ import { formatListing } from '../formats/listing.js';
 import type { BidiMode } from '../ui/text/rtl.js';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
-import { readInput } from './input.js';
+import { maxInputBytes, readInput } from './input.js';
 import { loadLexicon } from './lexicon-file.js';
 import { checkFormat, render } from './output.js';
 import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
@@ -13,6 +13,8 @@ export const ALIGN_HELP = `Usage: mizan align SOURCE TARGET [options]
 
 Align a text with its translation, sentence by sentence. SOURCE and TARGET may be
 given in either order; mizan tells the Arabic side from the English one by script.
+Each may be UTF-8 (with or without a BOM), UTF-16 with a BOM, Windows-1256 or
+ISO-8859-6 text, or an HTML page (.html, .htm: its text, one block a line).
 
 Options:
   --format FORMAT   json (the saved alignment), jsonl, ladder (vecalign) or tsv.
@@ -22,6 +24,8 @@ Options:
   --presplit        every input line is one segment (its 0-based line number is
                     its index); no sentence splitting, no boilerplate detection
   --aligner NAME    mizan (default) or gale-church (length-only baseline)
+  --max-input SIZE  refuse an input file larger than SIZE (default 16M, or
+                    $MIZAN_MAX_INPUT); e.g. 64M, 1G
   --bidi MODE       who orders Arabic right to left in the terminal listing:
                     mizan (default) joins and reorders the letters itself, for
                     ordinary terminals; terminals that reorder Arabic themselves,
@@ -52,6 +56,7 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
       bidi: { type: 'string' },
+      'max-input': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,8 +69,9 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
   // A mistyped flag is reported even in a pipe, where no listing is drawn.
   const bidi = values.bidi === undefined ? undefined : bidiMode(values.bidi);
   const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), lexicon: loadLexicon() };
-  const source = readInput(positionals[0]!);
-  const target = readInput(positionals[1]!);
+  const limit = maxInputBytes(values['max-input']);
+  const source = readInput(positionals[0]!, limit);
+  const target = readInput(positionals[1]!, limit);
   const alignment = alignInputs(source, target, options);
   const chosen = format ?? (values.out ? 'json' : out.isTTY ? 'listing' : 'jsonl');
   // The listing is only chosen for a terminal, so it gets the terminal's width (two columns when wide enough).

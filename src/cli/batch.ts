@@ -11,14 +11,15 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { beadRecords } from '../formats/jsonl.js';
-import { runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
+import { noFlags, runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
 import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { ensureDir } from './files.js';
-import { readInput, type InputFile } from './input.js';
+import { formatSize, maxInputBytes, type InputFile } from './input.js';
 import { loadLexicon } from './lexicon-file.js';
 import { checkFormat } from './output.js';
 import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
+import { progressBar } from './progress.js';
 
 export const BATCH_HELP = `Usage: mizan batch MANIFEST --outdir DIR [options]
        mizan batch --stdin [options]
@@ -27,7 +28,10 @@ Align many document pairs in one process.
 
 MANIFEST has one pair a line: id<TAB>source path<TAB>target path (relative paths
 are taken from the manifest's folder; blank lines and lines starting with # are
-skipped). Results go to DIR/<id>.<format>.
+skipped). Results go to DIR/<id>.<format>, each written atomically; a run that
+was stopped resumes where it was. On a terminal a progress bar shows on stderr;
+at the end come the figures (pairs, sentences, beads by flag, time) and each
+pair that failed, one line each.
 
 With --stdin, each input line is {"id": "…", "source": "full text", "target": "full text"}
 and each output line is {"id": "…", "beads": [bead records as in jsonl]} or
@@ -39,6 +43,10 @@ Options:
   --presplit        every input line is one segment
   --aligner NAME    mizan (default) or gale-church
   --stdin           stream mode, as above
+  --force           redo pairs whose output is already there (by default a
+                    complete, current output is kept and the pair skipped)
+  --max-input SIZE  refuse an input larger than SIZE (default 16M, or
+                    $MIZAN_MAX_INPUT); in --stdin mode, per text
   -h, --help        show this help
 
 Environment:
@@ -67,7 +75,7 @@ export function parseManifest(text: string, baseDir: string): Pair[] {
   return pairs;
 }
 
-async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream): Promise<number> {
+async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream, limit: number): Promise<number> {
   let failed = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
@@ -83,6 +91,7 @@ async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream):
       if (typeof record.source !== 'string' || typeof record.target !== 'string') throw new Error('"source" and "target" must be strings');
       const input = (text: string, side: string): InputFile => {
         if (text.trim() === '') throw new Error(`${side} text is empty`);
+        if (Buffer.byteLength(text) > limit) throw new Error(`${side} text is over the ${formatSize(limit)} input limit (--max-input)`);
         return { path: `${String(id ?? lineNumber)}:${side}`, text, sha256: createHash('sha256').update(text).digest('hex') };
       };
       const alignment = alignInputs(input(record.source, 'source'), input(record.target, 'target'), options);
@@ -108,24 +117,22 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   // Made here, once: ensureDir in two threads at a time can both find the folder missing, and
   // the second mkdir then fails with EEXIST. A folder that cannot be made is one error, not N.
   if (pairs.length > 0) ensureDir(spec.outdir);
-  const progress = process.stderr.isTTY;
+  const bar = progressBar(pairs.length);
   const started = performance.now();
   const results: Array<PairResult | undefined> = pairs.map(() => undefined);
-  let handedOut = 0;
+  let done = 0;
   const hooks: PoolHooks = {
-    starting(index) {
-      handedOut++;
-      if (progress) process.stderr.write(`\r\u001b[K[${handedOut}/${pairs.length}] ${pairs[index]!.id}`);
-    },
+    starting() {},
     finished(index, result) {
       results[index] = result;
+      bar.update(++done, result.id);
     },
   };
   let left = pairs.map((_, k) => k);
   if (count > 1) {
     debug(`aligning ${pairs.length} pairs on ${count} worker threads`);
     left = await runInWorkers(pairs, spec, count, hooks).catch((error: unknown) => {
-      if (progress) process.stderr.write('\r\u001b[K');
+      bar.clear();
       throw error;
     });
   }
@@ -136,16 +143,25 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
       hooks.finished(index, runPair(pairs[index]!, spec, options));
     }
   }
-  if (progress) process.stderr.write('\r\u001b[K');
-  const seconds = (performance.now() - started) / 1000;
-  // Failures in manifest order, whichever thread finished first.
+  bar.clear();
+  process.stderr.write(summary(pairs, results, (performance.now() - started) / 1000));
+  return results.some((r) => r === undefined || r.error !== undefined) ? 1 : 0;
+}
+
+/** The figures of a run, then each failure in manifest order (whichever thread finished first). */
+function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string {
   const failures = results.flatMap((r, k) => (r === undefined ? [`${pairs[k]!.id}: not aligned`] : r.error !== undefined ? [`${r.id}: ${r.error}`] : []));
+  const skipped = results.filter((r) => r?.skipped).length;
   const sentences = results.reduce((sum, r) => sum + (r?.sentences ?? 0), 0);
-  process.stderr.write(
-    `mizan: aligned ${pairs.length - failures.length} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s\n`,
-  );
-  for (const failure of failures) process.stderr.write(`mizan: failed ${failure}\n`);
-  return failures.length > 0 ? 1 : 0;
+  const flags = noFlags();
+  for (const r of results) for (const [flag, n] of Object.entries(r?.flags ?? {})) flags[flag as keyof typeof flags] += n;
+  const beads = Object.entries(flags).map(([flag, n]) => `${n} ${flag}`).join(', ');
+  const lines = [
+    `aligned ${pairs.length - failures.length - skipped} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s`,
+    `beads: ${beads}${skipped > 0 ? `; ${skipped} pair(s) already done, skipped (--force redoes them)` : ''}`,
+    ...failures.map((failure) => `failed ${failure}`),
+  ];
+  return lines.map((line) => `mizan: ${line}\n`).join('');
 }
 
 export async function batchCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
@@ -158,6 +174,8 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
       stdin: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'max-input': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -167,11 +185,12 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
   }
   const format = checkFormat(values.format, ['jsonl', 'ladder', 'json'])!;
   const strategy = strategyNamed(values.aligner);
+  const maxInput = maxInputBytes(values['max-input']);
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin takes no manifest');
-    return streamMode({ presplit: values.presplit, strategy, lexicon: loadLexicon() }, out);
+    return streamMode({ presplit: values.presplit, strategy, lexicon: loadLexicon() }, out, maxInput);
   }
   if (positionals.length !== 1) throw new UsageError('batch takes one MANIFEST (or --stdin)');
   if (!values.outdir) throw new UsageError('batch needs --outdir DIR');
-  return manifestMode(positionals[0]!, { outdir: values.outdir, format, presplit: values.presplit, aligner: values.aligner });
+  return manifestMode(positionals[0]!, { outdir: values.outdir, format, presplit: values.presplit, aligner: values.aligner, force: values.force, maxInput });
 }

@@ -17,7 +17,7 @@ Usage:
   mizan                                   review the bundled seed pair (Dawn / Eremnews)
   mizan review [ALIGNMENT.json | SOURCE TARGET] [--out FILE] [--bidi MODE]
   mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit] [--aligner NAME]
-  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME]
+  mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME] [--force]
   mizan batch --stdin                     JSON lines in, JSON lines out
   mizan eval --gold FILE... --test FILE... [--json]
   mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses|html [--out FILE] [--confirmed-only] [--include-one-sided]

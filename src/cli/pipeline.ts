@@ -40,11 +40,16 @@ export function alignInputs(source: InputFile, target: InputFile, options: Pipel
       `${source.path} and ${target.path} are both ${LANGUAGE_NAME[sourceText.lang]}; mizan aligns an Arabic text with an English one`,
     );
   }
-  return alignTexts(sourceText, targetText, {
+  const alignment = alignTexts(sourceText, targetText, {
     strategy: options.strategy,
     lexicon: options.lexicon,
     boilerplate: !options.presplit,
   });
+  for (const [input, side] of [[source, 'source'], [target, 'target']] as const) {
+    const sentences = alignment.beads.some((b) => b.flag !== 'boilerplate' && b[side].length > 0);
+    if (!sentences) throw new CliError(`${input.path} has no sentences left once its boilerplate (titles, bylines, dates, footers) is set aside`);
+  }
+  return alignment;
 }
 
 export function signature(options: PipelineOptions): string {

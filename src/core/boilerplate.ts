@@ -33,7 +33,9 @@ const ENGLISH_MARKERS = new RegExp(
 // JavaScript's \b knows only ASCII word characters, so the end of an Arabic word is "no Arabic letter follows".
 const ARABIC_MARKERS =
   /^(الاكثر (قراءه|مشاهده)|اقرا (ايضا|المزيد)|المصدر\s*:|تابعونا|جميع الحقوق محفوظه|حقوق النشر|شارك|(اخبار|مواضيع) ذات صله|التعليقات|اضف تعليق|اشترك)(?![\u0621-\u064A])/;
-const URL = /(https?:\/\/\S+|www\.\S+|\b[\w-]+\.(com|net|org|info|news)\b\S*|\S+@\S+\.\w+)/gi;
+// Bounded runs (a DNS label is at most 63 characters, a mail box 64): with `[\w-]+` or `\S+@` a long
+// run of text without spaces is scanned again from each position, quadratic in its length.
+const URL = /(https?:\/\/\S+|www\.\S+|\b[\w-]{1,63}\.(com|net|org|info|news)\b\S*|[^\s@]{1,64}@[^\s@]{1,255}\.\w+)/gi;
 /** Words a date or time line is made of, in both languages (normalised Arabic). */
 const DATE_WORDS = new RegExp(
   '^(gmt|utc|am|pm|updated|last|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|' +

@@ -4,6 +4,7 @@
  * the segmented text of both sides, and every bead with its flag, score and review status.
  */
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
+import { z } from 'zod';
 import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
@@ -65,25 +66,49 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
     .concat('\n');
 }
 
-const FLAGS: readonly Flag[] = ['aligned', 'source-only', 'target-only', 'boilerplate'];
-const STATUSES: readonly Status[] = ['auto', 'confirmed', 'edited'];
+const FLAGS = ['aligned', 'source-only', 'target-only', 'boilerplate'] as const satisfies readonly Flag[];
+const STATUSES = ['auto', 'confirmed', 'edited'] as const satisfies readonly Status[];
 
 function fail(what: string): never {
   throw new Error(`not a valid mizan alignment: ${what}`);
 }
 
-const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0);
+/**
+ * The file's shape (zod 4). Loose objects: fields a newer minor writer adds are kept, not refused;
+ * `paragraphs` is derived and not checked. Whether the beads cover the segments is checked after.
+ */
+const index = z.int().nonnegative();
+const segmentSchema = z.looseObject({ index, text: z.string(), paragraph: index, start: index.optional(), end: index.optional() });
+const sideSchema = z.looseObject({
+  path: z.string(),
+  sha256: z.string(),
+  lang: z.enum(['ar', 'en']),
+  segments: z.array(segmentSchema).superRefine((segments, ctx) => {
+    const k = segments.findIndex((seg, position) => seg.index !== position);
+    if (k >= 0) ctx.addIssue({ code: 'custom', path: [k, 'index'], message: `expected ${k}, the segment's position` });
+  }),
+});
+const beadSchema = z.looseObject({
+  source: z.array(index),
+  target: z.array(index),
+  flag: z.enum(FLAGS),
+  score: z.number().finite(),
+  status: z.enum(STATUSES),
+});
+const fileSchema = z.looseObject({
+  format: z.literal(ALIGNMENT_FORMAT),
+  version: z.int().positive(),
+  created: z.string(),
+  aligner: z.string(),
+  presplit: z.boolean(),
+  source: sideSchema,
+  target: sideSchema,
+  beads: z.array(beadSchema),
+});
 
-function readSide(value: unknown, name: string): SideFile {
-  const s = value as Partial<SideFile> | null;
-  if (!s || typeof s !== 'object') fail(`${name} is missing`);
-  if (typeof s.path !== 'string' || typeof s.sha256 !== 'string') fail(`${name} lacks its path or sha256`);
-  if (s.lang !== 'ar' && s.lang !== 'en') fail(`${name}.lang must be "ar" or "en"`);
-  if (!Array.isArray(s.segments)) fail(`${name}.segments is missing`);
-  s.segments.forEach((seg, k) => {
-    if (typeof seg?.text !== 'string' || seg.index !== k || !Number.isInteger(seg.paragraph)) fail(`${name}.segments[${k}] is malformed`);
-  });
-  return s as SideFile;
+/** `source.segments[3].index`, the way a reader finds it in the file. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '');
 }
 
 /** Every segment of each side in exactly one bead, in order: the invariant all of mizan keeps. */
@@ -100,26 +125,28 @@ export function checkCoverage(beads: readonly Bead[], sourceCount: number, targe
 }
 
 export function parseAlignmentFile(text: string): { alignment: Alignment; file: AlignmentFile } {
-  let data: Partial<AlignmentFile>;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as Partial<AlignmentFile>;
+    data = JSON.parse(text);
   } catch (error) {
     fail(`bad JSON (${(error as Error).message})`);
   }
-  if (data?.format !== ALIGNMENT_FORMAT) fail(`format is not "${ALIGNMENT_FORMAT}"`);
-  if (typeof data.version !== 'number' || data.version > ALIGNMENT_VERSION) {
-    fail(`version ${String(data.version)} is newer than this mizan reads (${ALIGNMENT_VERSION})`);
+  // Format and version first: a newer file may differ in shape, and should say so, not name a field.
+  const header = data as { format?: unknown; version?: unknown } | null;
+  if (header === null || typeof header !== 'object' || Array.isArray(header)) fail('not a JSON object');
+  if (header.format !== ALIGNMENT_FORMAT) fail(`format is not "${ALIGNMENT_FORMAT}"`);
+  if (typeof header.version === 'number' && header.version > ALIGNMENT_VERSION) {
+    fail(`version ${header.version} is newer than this mizan reads (${ALIGNMENT_VERSION}); update mizan`);
   }
-  const source = readSide(data.source, 'source');
-  const target = readSide(data.target, 'target');
-  if (!Array.isArray(data.beads)) fail('beads are missing');
-  data.beads.forEach((b, k) => {
-    if (!isIndexList(b?.source) || !isIndexList(b.target)) fail(`bead ${k} has bad indices`);
-    if (!FLAGS.includes(b.flag) || !STATUSES.includes(b.status) || typeof b.score !== 'number') fail(`bead ${k} has a bad flag, status or score`);
-  });
-  const problem = checkCoverage(data.beads, source.segments.length, target.segments.length);
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(`${fieldPath(issue.path) || 'the file'}: ${issue.message}`);
+  }
+  const file = parsed.data as unknown as AlignmentFile;
+  const { source, target } = file;
+  const problem = checkCoverage(file.beads, source.segments.length, target.segments.length);
   if (problem) fail(problem);
-  const file = data as AlignmentFile;
   return {
     alignment: { source: { lang: source.lang, segments: source.segments }, target: { lang: target.lang, segments: target.segments }, beads: file.beads },
     file,
