@@ -4,7 +4,6 @@
  * a closed terminal left in the autosave copy, and a storage that saves atomically and refuses to
  * overwrite a file someone else changed in the meantime.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Alignment, Bead } from '../core/types.js';
@@ -12,7 +11,7 @@ import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentM
 import type { ReviewStorage } from '../ui/app.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
 import { readInput, type InputFile } from './input.js';
 import { alignInputs, signature, type PipelineOptions } from './pipeline.js';
 
@@ -27,16 +26,6 @@ export interface ReviewSession {
   recovered: { beads: Bead[]; savedAt: Date } | null;
   /** Something worth telling when the review opens. */
   note: string | null;
-}
-
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-
-function fileSha(path: string): string | null {
-  try {
-    return sha256(readFileSync(path));
-  } catch {
-    return null;
-  }
 }
 
 /** A path as a person would type it from here: relative when it lies below the working folder. */
@@ -82,7 +71,7 @@ export function openSaved(path: string): ReviewSession {
   for (const side of [file.source, file.target]) {
     const found = locateInput(side.path, path);
     if (!found) missing.push(side.path);
-    else if (fileSha(found) !== side.sha256) changed.push(side.path);
+    else if (fileSha256(found) !== side.sha256) changed.push(side.path);
   }
   const meta: AlignmentMeta = {
     created: file.created,
@@ -126,18 +115,18 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions): R
   const { path } = session;
   let meta = session.meta;
   // What the file held when the review opened it or last wrote it: anything else is someone else's.
-  let expected = fileSha(path);
+  let expected = fileSha256(path);
   return {
     title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}`,
     save(alignment, force) {
-      if (!force && fileSha(path) !== expected) return { ok: false, changedOnDisk: true };
       const data = formatAlignmentFile(alignment, meta);
       try {
-        writeFileAtomic(path, data);
+        writeFileAtomic(path, data, force ? {} : { expectSha256: expected });
       } catch (error) {
+        if (error instanceof ChangedOnDiskError) return { ok: false, changedOnDisk: true };
         return { ok: false, error: oneLine(error) };
       }
-      expected = sha256(data);
+      expected = sha256Of(data);
       rmSync(autosavePath(path), { force: true });
       return { ok: true, path };
     },
