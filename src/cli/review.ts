@@ -3,7 +3,7 @@ import { render } from 'ink';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
-import { ReviewApp } from '../ui/app.js';
+import { RENDER_OPTIONS, ReviewApp } from '../ui/app.js';
 import { initialState, type Mode } from '../ui/state/review-reducer.js';
 import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
@@ -93,9 +93,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
   try {
     const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options) }), {
       stdout: out,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      maxFps: 60,
+      ...RENDER_OPTIONS,
     });
     await app.waitUntilExit();
   } finally {

@@ -34,6 +34,14 @@ export interface ReviewAppProps {
   autosaveMs?: number;
 }
 
+/**
+ * How `mizan review` has Ink draw (the latency benchmark uses the same): keys are ours (Ctrl-C asks
+ * before losing work), and a redraw may follow a key at once, up to 60 frames a second. Ink's
+ * incrementalRendering is left off: in tmux it left a stale line over the title after a scroll,
+ * and it saved no measurable time (bench/review-latency.tsx).
+ */
+export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false, maxFps: 60 } as const;
+
 /** Rows kept free below the frame: Ink clears the whole screen on every frame that fills the terminal. */
 const SPARE_ROWS = 1;
 

@@ -41,11 +41,15 @@ export function BeadList({ state, width, height, onPage }: BeadListProps) {
   top.current = scrollTop({ count: visible.length, cursor: position, top: top.current, height, rowsAt: (p) => rowsAt(p).length });
   const shown = visibleRange(top.current, visible.length, height, (p) => rowsAt(p).length);
   onPage?.(Math.max(1, shown.length - 1));
-  const lines = shown.flatMap((p) => rowsAt(p).map((row, r) => ({ row, bead: visible[p]!, key: `${visible[p]}-${r}` })));
+  const lines = shown.flatMap((p) => rowsAt(p).map((row) => ({ row, bead: visible[p]! })));
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
-      {lines.slice(0, height).map(({ row, bead, key }) => (
-        <RowLine key={key} row={row} marked={bead === cursor} match={matches.has(bead)} />
+    // No overflow clipping: the rows are cut to the height here and laid out to the width already,
+    // and Ink's clipping would slice every line of every frame again.
+    <Box flexDirection="column" height={height}>
+      {/* Keyed by screen line, not by bead: scrolling or renumbering then updates the text of
+          the same Ink nodes instead of replacing every node (and its layout node) on screen. */}
+      {lines.slice(0, height).map(({ row, bead }, line) => (
+        <RowLine key={line} row={row} marked={bead === cursor} match={matches.has(bead)} />
       ))}
     </Box>
   );
