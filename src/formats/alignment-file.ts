@@ -3,8 +3,9 @@
  * inputs' paths and sha256 (so a reviewer can tell when an input changed under a saved alignment),
  * the segmented text of both sides, and every bead with its flag, score and review status.
  */
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
-import { z } from 'zod';
 import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
@@ -76,35 +77,43 @@ function fail(what: string): never {
 /**
  * The file's shape (zod 4). Loose objects: fields a newer minor writer adds are kept, not refused;
  * `paragraphs` is derived and not checked. Whether the beads cover the segments is checked after.
+ *
+ * Built on the first read, with zod loaded then: loading zod and building the schema take some
+ * 80 ms, which every command that only writes alignments (align, each batch worker) would pay.
  */
-const index = z.int().nonnegative();
-const segmentSchema = z.looseObject({ index, text: z.string(), paragraph: index, start: index.optional(), end: index.optional() });
-const sideSchema = z.looseObject({
-  path: z.string(),
-  sha256: z.string(),
-  lang: z.enum(['ar', 'en']),
-  segments: z.array(segmentSchema).superRefine((segments, ctx) => {
-    const k = segments.findIndex((seg, position) => seg.index !== position);
-    if (k >= 0) ctx.addIssue({ code: 'custom', path: [k, 'index'], message: `expected ${k}, the segment's position` });
-  }),
-});
-const beadSchema = z.looseObject({
-  source: z.array(index),
-  target: z.array(index),
-  flag: z.enum(FLAGS),
-  score: z.number().finite(),
-  status: z.enum(STATUSES),
-});
-const fileSchema = z.looseObject({
-  format: z.literal(ALIGNMENT_FORMAT),
-  version: z.int().positive(),
-  created: z.string(),
-  aligner: z.string(),
-  presplit: z.boolean(),
-  source: sideSchema,
-  target: sideSchema,
-  beads: z.array(beadSchema),
-});
+function buildSchema() {
+  const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
+  const index = z.int().nonnegative();
+  const segmentSchema = z.looseObject({ index, text: z.string(), paragraph: index, start: index.optional(), end: index.optional() });
+  const sideSchema = z.looseObject({
+    path: z.string(),
+    sha256: z.string(),
+    lang: z.enum(['ar', 'en']),
+    segments: z.array(segmentSchema).superRefine((segments, ctx) => {
+      const k = segments.findIndex((seg, position) => seg.index !== position);
+      if (k >= 0) ctx.addIssue({ code: 'custom', path: [k, 'index'], message: `expected ${k}, the segment's position` });
+    }),
+  });
+  const beadSchema = z.looseObject({
+    source: z.array(index),
+    target: z.array(index),
+    flag: z.enum(FLAGS),
+    score: z.number().finite(),
+    status: z.enum(STATUSES),
+  });
+  return z.looseObject({
+    format: z.literal(ALIGNMENT_FORMAT),
+    version: z.int().positive(),
+    created: z.string(),
+    aligner: z.string(),
+    presplit: z.boolean(),
+    source: sideSchema,
+    target: sideSchema,
+    beads: z.array(beadSchema),
+  });
+}
+
+let fileSchema: ReturnType<typeof buildSchema> | undefined;
 
 /** `source.segments[3].index`, the way a reader finds it in the file. */
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -138,7 +147,7 @@ export function parseAlignmentFile(text: string): { alignment: Alignment; file: 
   if (typeof header.version === 'number' && header.version > ALIGNMENT_VERSION) {
     fail(`version ${header.version} is newer than this mizan reads (${ALIGNMENT_VERSION}); update mizan`);
   }
-  const parsed = fileSchema.safeParse(data);
+  const parsed = (fileSchema ??= buildSchema()).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     fail(`${fieldPath(issue.path) || 'the file'}: ${issue.message}`);
