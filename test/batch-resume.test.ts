@@ -3,35 +3,18 @@
  * are skipped; --force redoes them), a progress bar only on a terminal, the figures at the end,
  * and the --stdin stream mode end to end (good records, bad JSON, a failing pair, order kept).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { MAIN, runMizan } from './support/cli.js';
 
-const MAIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mizan-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const mizan = (args: string[], stdin = '', env: Record<string, string> = {}) => runMizan(args, { cwd: dir, stdin, env });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function mizan(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: { ...process.env, MIZAN_DEBUG: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdin.on('error', () => {});
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.', 'Oil prices fell by 3 percent in London.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.', 'وانخفضت أسعار النفط بنسبة 3 في المئة في لندن.'];

@@ -3,31 +3,17 @@
  * because the worker is dist/src/cli/batch-worker.js; from the TS sources there is none to start.
  * The pool must write what the main thread alone writes, byte for byte, and fail pair by pair.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { MAIN, ROOT, runMizan } from './support/cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mizan-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const mizan = (args: string[], env: Record<string, string>) => runMizan(args, { cwd: dir, env });
 
-interface Run {
-  code: number | null;
-  stderr: string;
-}
 
-function mizan(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: { ...process.env, MIZAN_DEBUG: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
 
 // Sentence pairs to draw documents from; each document takes a different slice, so the pairs differ.
 const EN = [

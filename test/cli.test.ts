@@ -3,16 +3,15 @@
  * Every failure a user can cause must come out as exactly one "mizan: …" line on stderr with a
  * non-zero status, never a stack trace; the output formats keep the DESIGN.md contracts.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
+import { expectOneLineError, MAIN, runMizan } from './support/cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mizan-cli-'));
+const mizan = (args: string[], stdin = '') => runMizan(args, { cwd: dir, stdin });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, content: string | Uint8Array): string {
@@ -21,41 +20,13 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the CLI; the tests run concurrently, so each spawn overlaps the others. */
-function mizan(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: { ...process.env, MIZAN_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdin.on('error', () => {}); // a command that exits before reading stdin
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.'];
 const enFile = file('pair.en.txt', EN.join('\n') + '\n');
 const arFile = file('pair.ar.txt', AR.join('\n') + '\n');
 
-/** Exactly one line on stderr, "mizan: " first, no trace; nothing on stdout. */
-function expectOneLineError(expect: ExpectStatic, r: Run, message: RegExp, code?: number) {
-  expect(r.stderr).toMatch(/^mizan: [^\n]*\n$/);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toContain('    at ');
-  expect(r.stdout).toBe('');
-  expect(r.code).not.toBe(0);
-  if (code !== undefined) expect(r.code).toBe(code);
-}
 
 describe.concurrent('mizan CLI errors', () => {
   // The other tests spawn dist/: `npm test` runs tsc first; a bare `vitest run` needs `npx tsc -p .`.

@@ -1,23 +1,12 @@
 /** `mizan coverage` spawned as a user runs it (`npm test` builds dist first). */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { ROOT, runMizan } from './support/cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'dist/src/cli/main.js');
+const mizan = (args: string[]) => runMizan(args);
+
 const SEED = join(ROOT, 'alignments/dawn-eremnews.json');
 
-function mizan(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, MIZAN_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 // Each run loads the lexicon; on a loaded two-core machine the default 5 s is too tight.
 describe.concurrent('mizan coverage', { timeout: 30_000 }, () => {

@@ -3,16 +3,18 @@
  * ends, and every refusal as one "mizan: …" line with a non-zero status (never a trace), including
  * oversize files and saved alignments that are corrupt or from a newer mizan.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { expectOneLineError as oneLineError, runMizan, type Run } from './support/cli.js';
 
-const MAIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mizan-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const mizan = (args: string[], env: Record<string, string> = {}) => runMizan(args, { cwd: dir, env });
+/** Every refusal here is a plain failure, status 1, unless said otherwise. */
+const expectOneLineError = (expect: ExpectStatic, r: Run, message: RegExp, code = 1) => oneLineError(expect, r, message, code);
 
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
@@ -20,33 +22,8 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
-function mizan(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: { ...process.env, MIZAN_DEBUG: '', MIZAN_MAX_INPUT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
 
-function expectOneLineError(expect: ExpectStatic, r: Run, message: RegExp, code = 1) {
-  expect(r.stderr).toMatch(/^mizan: [^\n]*\n$/);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toContain('    at ');
-  expect(r.stdout).toBe('');
-  expect(r.code).toBe(code);
-}
 
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.'];

@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { MAIN } from './support/cli.js';
 import { AR, EN } from './support/review-fixtures.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mizan-e2e-'));
 const SOCKET = `mizan-test-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
