@@ -14,8 +14,6 @@ const dir = mkdtempSync(join(tmpdir(), 'mizan-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const mizan = (args: string[], stdin = '', env: Record<string, string> = {}) => runMizan(args, { cwd: dir, stdin, env });
 
-
-
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.', 'Oil prices fell by 3 percent in London.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.', 'وانخفضت أسعار النفط بنسبة 3 في المئة في لندن.'];
 const IDS = ['d1', 'd2', 'd3', 'd4'];

@@ -13,8 +13,6 @@ const dir = mkdtempSync(join(tmpdir(), 'mizan-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const mizan = (args: string[], env: Record<string, string>) => runMizan(args, { cwd: dir, env });
 
-
-
 // Sentence pairs to draw documents from; each document takes a different slice, so the pairs differ.
 const EN = [
   'Putin met Hollande in Moscow on Thursday.',

@@ -20,13 +20,10 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-
-
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.'];
 const enFile = file('pair.en.txt', EN.join('\n') + '\n');
 const arFile = file('pair.ar.txt', AR.join('\n') + '\n');
-
 
 describe.concurrent('mizan CLI errors', () => {
   // The other tests spawn dist/: `npm test` runs tsc first; a bare `vitest run` needs `npx tsc -p .`.

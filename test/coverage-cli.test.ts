@@ -7,7 +7,6 @@ const mizan = (args: string[]) => runMizan(args);
 
 const SEED = join(ROOT, 'alignments/dawn-eremnews.json');
 
-
 // Each run loads the lexicon; on a loaded two-core machine the default 5 s is too tight.
 describe.concurrent('mizan coverage', { timeout: 30_000 }, () => {
   it('--json gives the figures, the one-sided sentences, spans and discrepancies', async ({ expect }) => {

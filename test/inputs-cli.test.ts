@@ -22,9 +22,6 @@ function file(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-
-
-
 const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks in Paris.'];
 const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد هجمات باريس.'];
 const enFile = file('pair.en.txt', EN.join('\n') + '\n');
