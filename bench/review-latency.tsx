@@ -18,7 +18,7 @@ import { packageRoot } from '../src/cli/resources.js';
 import type { Alignment, Bead, Segment } from '../src/core/types.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
 import { RENDER_OPTIONS, ReviewApp, type ReviewStorage } from '../src/ui/app.js';
-import { initialState } from '../src/ui/state/review-reducer.js';
+import { initialState } from '../src/ui/state/review-state.js';
 
 /** The seed alignment's beads, repeated with fresh segment numbers until there are `count` beads. */
 function largeAlignment(count: number): Alignment {

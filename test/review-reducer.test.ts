@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialState, isDirty, reviewReducer, visibleBeads, type ReviewAction, type ReviewState } from '../src/ui/state/review-reducer.js';
+import { reviewReducer } from '../src/ui/state/review-reducer.js';
+import { initialState, isDirty, visibleBeads, type ReviewAction, type ReviewState } from '../src/ui/state/review-state.js';
 import { coversInOrder, sampleAlignment } from './support/review-fixtures.js';
 
 const start = () => initialState(sampleAlignment(), { bidi: 'mizan' });

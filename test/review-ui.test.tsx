@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alignment } from '../src/core/types.js';
 import { ReviewApp, type ReviewStorage, type SaveOutcome } from '../src/ui/app.js';
 import { KEYMAP } from '../src/ui/input/keymap.js';
-import { initialState, type Mode } from '../src/ui/state/review-reducer.js';
+import { initialState, type Mode } from '../src/ui/state/review-state.js';
 import { arabicColumn, displayWidth } from '../src/ui/text/rtl.js';
 import { AR, EN, sampleAlignment } from './support/review-fixtures.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { RENDER_OPTIONS, ReviewApp } from '../ui/app.js';
-import { initialState, type Mode } from '../ui/state/review-reducer.js';
+import { initialState, type Mode } from '../ui/state/review-state.js';
 import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { loadLexicon } from './lexicon-file.js';

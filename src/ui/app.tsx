@@ -11,7 +11,8 @@ import { HelpScreen } from './components/HelpScreen.js';
 import { PromptLine } from './components/PromptLine.js';
 import { StatusBar } from './components/StatusBar.js';
 import { commandFor, splitKeys, type Effect } from './input/keymap.js';
-import { isDirty, reviewReducer, type ReviewAction, type ReviewState } from './state/review-reducer.js';
+import { reviewReducer } from './state/review-reducer.js';
+import { isDirty, type ReviewAction, type ReviewState } from './state/review-state.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
 

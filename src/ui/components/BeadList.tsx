@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { beadRows, type Row } from '../layout/bead-rows.js';
 import { scrollTop, visibleRange } from '../layout/viewport.js';
-import { visibleBeads, type ReviewState } from '../state/review-reducer.js';
+import { visibleBeads, type ReviewState } from '../state/review-state.js';
 import { CURSOR_MARK, MATCH_COLOR } from '../theme.js';
 
 export interface BeadListProps {

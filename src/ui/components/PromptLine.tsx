@@ -1,6 +1,6 @@
 /** The bottom line: the question or text prompt of the current mode, else the last message. */
 import { Text } from 'ink';
-import type { ReviewState } from '../state/review-reducer.js';
+import type { ReviewState } from '../state/review-state.js';
 import { toVisual } from '../text/rtl.js';
 import { ERROR_COLOR } from '../theme.js';
 

@@ -5,7 +5,7 @@
 import { Text } from 'ink';
 import { useMemo } from 'react';
 import { percent, reviewStats } from '../../core/review-stats.js';
-import { isDirty, type ReviewState } from '../state/review-reducer.js';
+import { isDirty, type ReviewState } from '../state/review-state.js';
 import { FLAG_COLOR, STATUS_COLOR } from '../theme.js';
 
 const WIDE = 140;

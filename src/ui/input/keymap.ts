@@ -3,7 +3,7 @@
  * is drawn from the same table, so what the help says is what the keys do.
  */
 import type { Key } from 'ink';
-import type { ModeName, ReviewAction } from '../state/review-reducer.js';
+import type { ModeName, ReviewAction } from '../state/review-state.js';
 
 /** Effects the app runs itself (files, exiting) rather than handing to the reducer. */
 export type Effect =

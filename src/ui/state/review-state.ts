@@ -1,0 +1,99 @@
+/**
+ * What a review session is: the alignment being reviewed, the cursor, the undo history, the
+ * search, the view filter and the mode the keyboard is in; the actions that change it are in
+ * review-reducer.ts. Plain data, so a state can be compared, stored and tested without Ink.
+ */
+import { needsAttention } from '../../core/review-stats.js';
+import type { Alignment, Bead } from '../../core/types.js';
+import type { BidiMode } from '../text/rtl.js';
+
+/** What the keyboard is talking to: the bead list, a help page, a line being typed or a question. */
+export type Mode =
+  | { name: 'browse' }
+  | { name: 'help' }
+  | { name: 'search'; draft: string }
+  | { name: 'goto'; draft: string }
+  | { name: 'confirm-quit' }
+  | { name: 'overwrite' }
+  | { name: 'stale'; changed: string[] }
+  | { name: 'recover'; beads: Bead[]; savedAt: string };
+
+export type ModeName = Mode['name'];
+
+/** English is always the left column, Arabic the right, whichever of them is the source. */
+export type Column = 'left' | 'right';
+
+export type Jump = 'flagged' | 'low-confidence' | 'unconfirmed' | 'match';
+
+export interface Message {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface ReviewState {
+  alignment: Alignment;
+  cursor: number;
+  undo: Snapshot[];
+  redo: Snapshot[];
+  /** The beads as last saved (or loaded): the session is dirty while the current beads differ. */
+  saved: readonly Bead[];
+  flaggedOnly: boolean;
+  search: { query: string; matches: number[] } | null;
+  mode: Mode;
+  message: Message | null;
+  bidi: BidiMode;
+}
+
+export interface Snapshot {
+  beads: Bead[];
+  cursor: number;
+}
+
+export type EditCommand =
+  | { kind: 'confirm' | 'confirm-through' | 'unlink' | 'merge-next' | 'toggle-boilerplate' }
+  | { kind: 'move-up' | 'move-down'; column: Column };
+
+export type ReviewAction =
+  | { type: 'move'; by: number }
+  | { type: 'move-to'; bead: number }
+  | { type: 'jump'; to: Jump; direction: 1 | -1 }
+  | { type: 'edit'; command: EditCommand }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'set-mode'; mode: Mode }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'submit' }
+  | { type: 'toggle-filter' }
+  | { type: 'toggle-bidi' }
+  | { type: 'saved'; beads: readonly Bead[]; path: string }
+  | { type: 'replace'; alignment: Alignment; note: string }
+  | { type: 'accept-recovery' }
+  | { type: 'notify'; message: Message };
+
+/** How many edits can be undone; older ones are forgotten so a long session stays small. */
+export const UNDO_LIMIT = 1000;
+
+export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message }): ReviewState {
+  return {
+    alignment,
+    cursor: 0,
+    undo: [],
+    redo: [],
+    saved: alignment.beads,
+    flaggedOnly: false,
+    search: null,
+    mode: options.mode ?? { name: 'browse' },
+    message: options.message ?? null,
+    bidi: options.bidi,
+  };
+}
+
+export const isDirty = (state: ReviewState): boolean => state.alignment.beads !== state.saved;
+
+/** The beads the list shows, by index: all of them, or those that need attention and the bead under the cursor. */
+export function visibleBeads(state: ReviewState): number[] {
+  const all = state.alignment.beads;
+  if (!state.flaggedOnly) return all.map((_, k) => k);
+  return all.flatMap((bead, k) => (needsAttention(bead) || k === state.cursor ? [k] : []));
+}
