@@ -17,7 +17,8 @@ const SOCKET = `mizan-test-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'review');
+let session = 'review';
+const screen = () => tmux('capture-pane', '-p', '-t', session);
 
 afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
@@ -74,5 +75,35 @@ describe('mizan review', () => {
     expect(alignment.beads.filter((b) => b.status === 'edited')).toHaveLength(0);
     expect(alignment.source.segments.map((s) => s.text)).toEqual(EN);
     expect(existsSync(`${out}.autosave`)).toBe(false);
+  }, 60_000);
+
+  it.skipIf(!hasTmux)('keeps the edits of a closed terminal and offers them back on the next open', async () => {
+    session = 'closed';
+    writeFileSync(join(dir, 'closed.en.txt'), EN.join('\n') + '\n');
+    writeFileSync(join(dir, 'closed.ar.txt'), AR.join('\n') + '\n');
+    const out = join(dir, 'closed.json');
+    const open = () =>
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd '${dir}' && CI=false '${process.execPath}' '${MAIN}' review closed.en.txt closed.ar.txt --out closed.json`);
+    open();
+    await waitForScreen('press ? for the keys');
+    tmux('send-keys', '-t', session, 'w');
+    await waitForScreen('saved to closed.json');
+    // An edit, then the terminal goes away at once, before the quiet-time autosave: SIGHUP.
+    tmux('send-keys', '-t', session, 'm');
+    await waitForScreen('● unsaved');
+    tmux('kill-session', '-t', session);
+    await vi.waitFor(() => expect(existsSync(`${out}.autosave`)).toBe(true), { timeout: 10_000, interval: 50 });
+    expect(parseAlignmentFile(readFileSync(`${out}.autosave`, 'utf8')).alignment.beads).toHaveLength(4);
+    expect(parseAlignmentFile(readFileSync(out, 'utf8')).alignment.beads).toHaveLength(5);
+
+    open();
+    await waitForScreen('were found. y restore them');
+    tmux('send-keys', '-t', session, 'y');
+    await waitForScreen('recovered the unsaved edits');
+    tmux('send-keys', '-t', session, 'w');
+    await waitForScreen('saved to closed.json');
+    tmux('send-keys', '-t', session, 'q');
+    await vi.waitFor(() => expect(existsSync(`${out}.autosave`)).toBe(false), { timeout: 10_000, interval: 50 });
+    expect(parseAlignmentFile(readFileSync(out, 'utf8')).alignment.beads).toHaveLength(4);
   }, 60_000);
 });

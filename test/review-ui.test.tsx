@@ -181,6 +181,22 @@ describe('review UI', () => {
     expect(storage.autosaved[0]!.beads).toHaveLength(4);
   });
 
+  it('autosaves at once when unmounted with unsaved edits (terminal closed), not after a decision', async () => {
+    const first = open();
+    await first.press('', (f) => f.includes('1/5'));
+    await first.press('m', (f) => f.includes('● unsaved'));
+    first.app.unmount();
+    expect(first.storage.autosaved).toHaveLength(1);
+    const second = open();
+    await second.press('', (f) => f.includes('1/5'));
+    await second.press('m', (f) => f.includes('● unsaved'));
+    await second.press('q', (f) => f.includes('Unsaved changes.'));
+    second.app.stdin.write('d');
+    await vi.waitFor(() => expect(second.storage.discarded).toBe(1));
+    second.app.unmount();
+    expect(second.storage.autosaved).toHaveLength(0);
+  });
+
   it('does not autosave after a save made before the quiet time ran out', async () => {
     const { press, storage } = open({ autosaveMs: 150 });
     await press('', (f) => f.includes('1/5'));

@@ -90,14 +90,23 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
     message: session.note ? { text: session.note, tone: 'info' } : { text: 'press ? for the keys', tone: 'info' },
   });
   out.write(ENTER_ALT_SCREEN);
+  let signalled: NodeJS.Signals | null = null;
   try {
     const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options) }), {
       stdout: out,
       ...RENDER_OPTIONS,
     });
+    // A closed terminal (SIGHUP) or a kill (SIGTERM) unmounts the app, which autosaves unsaved edits.
+    const stop = (signal: NodeJS.Signals) => {
+      signalled = signal;
+      app.unmount();
+    };
+    process.once('SIGHUP', stop).once('SIGTERM', stop);
     await app.waitUntilExit();
+    process.off('SIGHUP', stop).off('SIGTERM', stop);
   } finally {
     out.write(LEAVE_ALT_SCREEN);
   }
-  return 0;
+  // The shell's convention for a process ended by a signal: 128 + its number.
+  return signalled ? 128 + (signalled === 'SIGHUP' ? 1 : 15) : 0;
 }

@@ -69,7 +69,13 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
     latest.current = reviewReducer(latest.current, action);
     setState(latest.current);
   }, []);
-  const { exit } = useApp();
+  const { exit: exitApp } = useApp();
+  // Set once the person has said what becomes of their edits (saved, discarded, nothing to keep).
+  const decided = useRef(false);
+  const exit = () => {
+    decided.current = true;
+    exitApp();
+  };
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
 
@@ -124,6 +130,20 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
       else run(command.effect);
     }
   });
+
+  // Unmounted without a decision (the terminal closed, SIGTERM): keep the edits of the last moments,
+  // which the quiet-time autosave below may not have written yet.
+  useEffect(
+    () => () => {
+      if (decided.current || !isDirty(latest.current)) return;
+      try {
+        storage.autosave(latest.current.alignment);
+      } catch {
+        // Nothing is left to report to: the last autosave copy stands.
+      }
+    },
+    [],
+  );
 
   // A save (which removes the copy) also cancels a pending autosave, or the copy would come back.
   useEffect(() => {
