@@ -106,9 +106,12 @@ export function defaultAlignmentPath(source: string, target: string): string {
  * `mizan review SOURCE TARGET`: resume the saved review of this pair when there is one (it may
  * say the inputs changed since), else align afresh.
  */
-export function openPair(sourcePath: string, targetPath: string, options: PipelineOptions, path: string): ReviewSession {
+export function openPair(sourcePath: string, targetPath: string, options: PipelineOptions, path: string, onAlign?: () => void): ReviewSession {
   if (existsSync(path)) return openSaved(path);
-  return alignFresh(readInput(sourcePath), readInput(targetPath), options, path);
+  const source = readInput(sourcePath);
+  const target = readInput(targetPath);
+  onAlign?.();
+  return alignFresh(source, target, options, path);
 }
 
 export function fileStorage(session: ReviewSession, options: PipelineOptions): ReviewStorage {

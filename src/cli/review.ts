@@ -41,14 +41,17 @@ without saving. Review needs a terminal; without one, use mizan align --out FILE
 to align and mizan export FILE to export.
 `;
 
+// A long pair takes seconds to align: say so before the screen is taken over.
+const aligning = (source: string, target: string) => () => process.stderr.write(`mizan: aligning ${source} and ${target}…\n`);
+
 function openSession(positionals: string[], out: string | undefined, options: PipelineOptions): ReviewSession {
   if (positionals.length === 0) {
     const root = packageRoot();
-    return openPair(join(root, SEED_SOURCE), join(root, SEED_TARGET), options, out ?? join(root, SEED_ALIGNMENT));
+    return openPair(join(root, SEED_SOURCE), join(root, SEED_TARGET), options, out ?? join(root, SEED_ALIGNMENT), aligning(SEED_SOURCE, SEED_TARGET));
   }
   if (positionals.length === 1) return openSaved(positionals[0]!);
   const [source, target] = positionals as [string, string];
-  return openPair(source, target, options, out ?? defaultAlignmentPath(source, target));
+  return openPair(source, target, options, out ?? defaultAlignmentPath(source, target), aligning(source, target));
 }
 
 function firstMode(session: ReviewSession): Mode {
