@@ -70,18 +70,18 @@ describe('review reducer: search', () => {
 
   it('finds matches again after an edit renumbers the beads', () => {
     const qala = run(start(), { type: 'set-mode', mode: { name: 'search', draft: '' } }, ...type('وقال'), { type: 'submit' });
-    const merged = run(qala, { type: 'move-to', bead: 0 }, { type: 'edit', command: { kind: 'merge-next' } });
+    const merged = run(qala, { type: 'move', by: -Infinity }, { type: 'edit', command: { kind: 'merge-next' } });
     expect(merged.search?.matches).toEqual([1, 3]);
   });
 });
 
 describe('review reducer: edits, undo and redo', () => {
   it('maps the English and Arabic columns to the right side whichever is the source', () => {
-    const moved = run(start(), { type: 'move-to', bead: 2 }, { type: 'edit', command: { kind: 'move-up', column: 'right' } });
+    const moved = run(start(), { type: 'move', by: 2 }, { type: 'edit', command: { kind: 'move-up', column: 'right' } });
     expect(moved.alignment.beads[1]!.target).toEqual([1, 2]);
     const swapped = sampleAlignment();
     const arabicSource = { source: swapped.target, target: swapped.source, beads: swapped.beads.map((b) => ({ ...b, source: b.target, target: b.source })) };
-    const fixed = run(initialState(arabicSource, { bidi: 'mizan' }), { type: 'move-to', bead: 2 }, { type: 'edit', command: { kind: 'move-up', column: 'right' } });
+    const fixed = run(initialState(arabicSource, { bidi: 'mizan' }), { type: 'move', by: 2 }, { type: 'edit', command: { kind: 'move-up', column: 'right' } });
     expect(fixed.alignment.beads[1]!.source).toEqual([1, 2]);
   });
 

@@ -12,9 +12,9 @@ import { strategyNamed, type PipelineOptions } from './pipeline.js';
 import { packageRoot } from './resources.js';
 import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
 
-export const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
-export const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
-export const SEED_ALIGNMENT = 'alignments/dawn-eremnews.json';
+const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
+const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
+const SEED_ALIGNMENT = 'alignments/dawn-eremnews.json';
 
 export const REVIEW_HELP = `Usage: mizan review [ALIGNMENT.json | SOURCE TARGET] [options]
 

@@ -8,7 +8,7 @@ import { normalizeArabic } from './text/normalize.js';
 import type { Alignment, SegmentedText } from './types.js';
 
 /** The searchable form of any text, Arabic or Latin; whitespace runs become one space. */
-export function searchForm(text: string): string {
+function searchForm(text: string): string {
   return normalizeArabic(text).toLowerCase().replace(/\s+/gu, ' ');
 }
 

@@ -4,7 +4,7 @@ import type { ReviewState } from '../state/review-state.js';
 import { toVisual } from '../text/rtl.js';
 import { ERROR_COLOR } from '../theme.js';
 
-export function promptText(state: ReviewState): string | null {
+function promptText(state: ReviewState): string | null {
   const { mode } = state;
   // What is typed stays in logical order in the state; only its drawing is made visual, as the beads are.
   const typed = (draft: string) => (/\p{Script=Arabic}/u.test(draft) ? toVisual(draft, state.bidi, 'auto') : draft);

@@ -22,7 +22,7 @@ export interface Row {
 }
 
 /** English left, Arabic right, whichever of them is the source. */
-export function leftRight(alignment: Alignment, bead: Bead): [SegmentedText, number[], SegmentedText, number[]] {
+function leftRight(alignment: Alignment, bead: Bead): [SegmentedText, number[], SegmentedText, number[]] {
   const { source, target } = alignment;
   return source.lang === 'ar' ? [target, bead.target, source, bead.source] : [source, bead.source, target, bead.target];
 }
@@ -75,7 +75,7 @@ const cache = new WeakMap<Bead, { key: string; rows: Row[] }>();
 /** The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of the cache key. */
 export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode): Row[] {
   const bead = alignment.beads[number]!;
-  const key = `${number}|${width}|${bidi}|${alignment.source.segments.length}`;
+  const key = `${number}|${width}|${bidi}`;
   const hit = cache.get(bead);
   if (hit?.key === key) return hit.rows;
   const paragraph = paragraphRow(alignment, bead);

@@ -39,9 +39,9 @@ const JUMP_NAME: Record<Jump, string> = {
 };
 
 function jump(state: ReviewState, to: Jump, direction: 1 | -1): ReviewState {
+  if (to === 'match' && !state.search) return { ...state, message: info('no search yet: press / to search') };
   const beads = state.alignment.beads;
   const candidates = to === 'match' ? (state.search?.matches ?? []) : beads.flatMap((b, k) => (JUMP_TEST[to](b) ? [k] : []));
-  if (to === 'match' && !state.search) return { ...state, message: info('no search yet: press / to search') };
   const ahead = direction === 1 ? candidates.find((k) => k > state.cursor) : candidates.findLast((k) => k < state.cursor);
   // Past the last one, wrap around to the first, as a search in an editor does.
   const found = ahead ?? (direction === 1 ? candidates[0] : candidates[candidates.length - 1]);
@@ -116,8 +116,6 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   switch (action.type) {
     case 'move':
       return moveBy(state, action.by);
-    case 'move-to':
-      return { ...state, cursor: Math.max(0, Math.min(action.bead, state.alignment.beads.length - 1)) };
     case 'jump':
       return jump(state, action.to, action.direction);
     case 'edit':

@@ -55,7 +55,6 @@ export type EditCommand =
 
 export type ReviewAction =
   | { type: 'move'; by: number }
-  | { type: 'move-to'; bead: number }
   | { type: 'jump'; to: Jump; direction: 1 | -1 }
   | { type: 'edit'; command: EditCommand }
   | { type: 'undo' }
