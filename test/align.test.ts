@@ -4,6 +4,7 @@ import { alignTexts, type AlignOptions } from '../src/core/align/align.js';
 import { galeChurchStrategy } from '../src/core/align/gale-church.js';
 import { mizanStrategy } from '../src/core/align/mizan.js';
 import type { Strategy } from '../src/core/align/strategy.js';
+import { lexiconEvidence } from '../src/core/evidence.js';
 import { parseLexicon, type Lexicon } from '../src/core/lexicon.js';
 import { segmentText } from '../src/core/text/segment.js';
 import { stemEnglish } from '../src/core/text/normalize.js';
@@ -47,7 +48,7 @@ const AR = [
 
 /** One paragraph a line, as a pasted page comes in. */
 const text = (lines: string[], lang: Lang): SegmentedText => ({ lang, segments: segmentText(lines.join('\n'), lang) });
-const options = (strategy: Strategy, boilerplate = true): AlignOptions => ({ strategy, lexicon: LEXICON, boilerplate });
+const options = (strategy: Strategy, boilerplate = true): AlignOptions => ({ strategy, evidence: lexiconEvidence(LEXICON), boilerplate });
 const pairs = (a: Alignment) => a.beads.map((b) => [b.source, b.target]);
 
 /** The invariant every alignment keeps (DESIGN.md): returns the problems found, [] when none. */

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/cli/lexicon-file.js';
-import { coverageReport } from '../src/core/coverage.js';
+import { coverageReport as report } from '../src/core/coverage.js';
+import { plainEvidence } from '../src/core/evidence.js';
 import { parseLexicon, type Lexicon } from '../src/core/lexicon.js';
 import { stemEnglish } from '../src/core/text/normalize.js';
 import type { Alignment, Bead, Segment } from '../src/core/types.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+
+const coverageReport = (alignment: Alignment, lexicon: Lexicon, options?: Parameters<typeof report>[2]) => report(alignment, plainEvidence(lexicon), options);
 
 function lexicon(entries: Record<string, string>): Lexicon {
   return parseLexicon(Object.entries(entries).map(([ar, en]) => `${ar}\t${en.split(' ').map(stemEnglish).join(' ')}`).join('\n'));

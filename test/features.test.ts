@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseLexicon } from '../src/core/lexicon.js';
 import { BeadScorer, type ScoreParams } from '../src/core/score/bead-score.js';
 import { CellTable } from '../src/core/score/cells.js';
-import { buildFeatures, type DocumentFeatures } from '../src/core/score/features.js';
+import { plainEvidence } from '../src/core/evidence.js';
+import type { Lexicon } from '../src/core/lexicon.js';
+import { buildFeatures as build, type DocumentFeatures } from '../src/core/score/features.js';
 import { stemEnglish } from '../src/core/text/normalize.js';
 
 const L2 = Math.log(2);
@@ -12,6 +14,9 @@ const L3 = Math.log(3);
  * A tiny lexicon in the shipped TSV format: normalised bare Arabic key, TAB, English stems.
  * Values go through stemEnglish so the fixture stays right whatever the stemmer does to a word.
  */
+/** These unit cases pin the dictionary evidence alone: no run-time learning or repair. */
+const buildFeatures = (english: string[], arabic: string[], lexicon: Lexicon): DocumentFeatures => build(english, arabic, plainEvidence(lexicon));
+
 function lexicon(entries: Record<string, string>): ReturnType<typeof parseLexicon> {
   const lines = Object.entries(entries).map(([ar, en]) => `${ar}\t${en.split(' ').map(stemEnglish).join(' ')}`);
   return parseLexicon(`# test lexicon\n${lines.join('\n')}\n`);

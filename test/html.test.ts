@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../src/cli/lexicon-file.js';
+import { loadEvidence } from '../src/cli/evidence-file.js';
+import { plainEvidence } from '../src/core/evidence.js';
 import { coverageReport } from '../src/core/coverage.js';
 import { parseLexicon } from '../src/core/lexicon.js';
 import type { Alignment, Bead, Segment } from '../src/core/types.js';
@@ -18,7 +19,7 @@ const SAMPLE: Alignment = {
 };
 
 describe('HTML export', () => {
-  const html = formatHtml(SAMPLE, coverageReport(SAMPLE, LEX), { title: 'a <test> & more' });
+  const html = formatHtml(SAMPLE, coverageReport(SAMPLE, plainEvidence(LEX)), { title: 'a <test> & more' });
 
   it('escapes &, <, >, quotes', () => {
     expect(escapeHtml(`a & b <c> "d" 'e'`)).toBe('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;');
@@ -50,7 +51,7 @@ describe('HTML export', () => {
 
   it('carries every sentence of the seed alignment', () => {
     const { alignment } = parseAlignmentFile(readFileSync('alignments/dawn-eremnews.json', 'utf8'));
-    const page = formatHtml(alignment, coverageReport(alignment, loadLexicon()));
+    const page = formatHtml(alignment, coverageReport(alignment, loadEvidence()));
     const text = page.replace(/<[^>]+>/g, '');
     for (const s of [...alignment.source.segments, ...alignment.target.segments]) expect(text).toContain(escapeHtml(s.text));
     expect(page).toContain('<mark class="gap"');

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { alignTexts } from '../src/core/align/align.js';
 import { mizanStrategy } from '../src/core/align/mizan.js';
 import { galeChurchStrategy } from '../src/core/align/gale-church.js';
+import { lexiconEvidence } from '../src/core/evidence.js';
 import { parseLexicon } from '../src/core/lexicon.js';
 import { segmentPresplit, segmentText } from '../src/core/text/segment.js';
 import type { Lang } from '../src/core/types.js';
@@ -50,7 +51,7 @@ describe('random text through segmentation and alignment', () => {
         const seg = (input: string, lang: Lang) => ({ lang, segments: presplit ? segmentPresplit(input) : checkSegments(input, lang) });
         const source = seg(a, 'en');
         const target = seg(b, 'ar');
-        const alignment = alignTexts(source, target, { strategy: baseline ? galeChurchStrategy : mizanStrategy, lexicon: LEXICON, boilerplate: !presplit });
+        const alignment = alignTexts(source, target, { strategy: baseline ? galeChurchStrategy : mizanStrategy, evidence: lexiconEvidence(LEXICON), boilerplate: !presplit });
         expect(checkCoverage(alignment.beads, source.segments.length, target.segments.length)).toBeNull();
         for (const bead of alignment.beads) {
           expect(bead.source.length + bead.target.length).toBeGreaterThan(0);

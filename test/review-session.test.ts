@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '../src/core/edit.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
 import { readInput } from '../src/cli/input.js';
-import { loadLexicon } from '../src/cli/lexicon-file.js';
+import { loadEvidence } from '../src/cli/evidence-file.js';
 import { strategyNamed, type PipelineOptions } from '../src/cli/pipeline.js';
 import { alignFresh, autosavePath, defaultAlignmentPath, fileStorage, openPair, openSaved } from '../src/cli/review-session.js';
 import { scrollTop, visibleRange } from '../src/ui/layout/viewport.js';
@@ -14,7 +14,7 @@ import { AR, EN } from './support/review-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const options: PipelineOptions = { presplit: false, strategy: strategyNamed(undefined), lexicon: loadLexicon() };
+const options: PipelineOptions = { presplit: false, strategy: strategyNamed(undefined), evidence: loadEvidence() };
 
 function pair(name: string) {
   const source = join(dir, `${name}.en.txt`);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLexiconPath, loadLexicon } from '../src/cli/lexicon-file.js';
+import { loadEvidence } from '../src/cli/evidence-file.js';
+import { defaultLexiconPath } from '../src/cli/lexicon-file.js';
 import { alignInputs, strategyNamed } from '../src/cli/pipeline.js';
 import type { InputFile } from '../src/cli/input.js';
 import type { Alignment, Bead } from '../src/core/types.js';
@@ -24,7 +25,7 @@ function alignment(): Alignment {
   cached ??= alignInputs(input('seeds/dawn-reuters.en.txt'), input('seeds/eremnews-reuters.ar.txt'), {
     presplit: false,
     strategy: strategyNamed('mizan'),
-    lexicon: loadLexicon(),
+    evidence: loadEvidence(),
   });
   return cached;
 }

@@ -5,7 +5,7 @@ import type { BidiMode } from '../ui/text/rtl.js';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import { maxInputBytes, readInput } from './input.js';
-import { loadLexicon } from './lexicon-file.js';
+import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
 import { checkFormat, render } from './output.js';
 import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
 
@@ -24,7 +24,7 @@ Options:
   --presplit        every input line is one segment (its 0-based line number is
                     its index); no sentence splitting, no boilerplate detection
   --aligner NAME    mizan (default) or gale-church (length-only baseline)
-  --max-input SIZE  refuse an input file larger than SIZE (default 16M, or
+${EVIDENCE_OPTIONS_HELP}  --max-input SIZE  refuse an input file larger than SIZE (default 16M, or
                     $MIZAN_MAX_INPUT); e.g. 64M, 1G
   --bidi MODE       who orders Arabic right to left in the terminal listing:
                     mizan (default) joins and reorders the letters itself, for
@@ -55,6 +55,7 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
       out: { type: 'string' },
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
+      ...EVIDENCE_OPTIONS,
       bidi: { type: 'string' },
       'max-input': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -68,7 +69,7 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
   const format = checkFormat(values.format, ['json', 'jsonl', 'ladder', 'tsv']);
   // A mistyped flag is reported even in a pipe, where no listing is drawn.
   const bidi = values.bidi === undefined ? undefined : bidiMode(values.bidi);
-  const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), lexicon: loadLexicon() };
+  const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), evidence: loadEvidence(values) };
   const limit = maxInputBytes(values['max-input']);
   const source = readInput(positionals[0]!, limit);
   const target = readInput(positionals[1]!, limit);

@@ -34,6 +34,9 @@ export interface JobSpec {
   presplit: boolean;
   /** A name `strategyNamed` accepts (already checked by the main thread). */
   aligner: string | undefined;
+  /** --lexicon and --evidence, read by each worker (see evidence-file.ts). */
+  lexicon?: string | undefined;
+  evidence?: string | undefined;
   /** Redo pairs whose output is already there. */
   force?: boolean;
   /** Input size limit in bytes (--max-input). */

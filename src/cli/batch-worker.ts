@@ -1,11 +1,11 @@
 /**
- * A worker thread of `mizan batch`: loads the lexicon once, then aligns each pair the main thread
+ * A worker thread of `mizan batch`: loads the evidence once, then aligns each pair the main thread
  * sends and answers with its result, one message per pair (see batch.ts for the pool).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runPair, type JobSpec, type Pair, type WorkerMessage } from './batch-job.js';
 import { oneLine } from './errors.js';
-import { loadLexicon } from './lexicon-file.js';
+import { loadEvidence } from './evidence-file.js';
 import { strategyNamed, type PipelineOptions } from './pipeline.js';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ if (port) {
   const send = (message: WorkerMessage) => port.postMessage(message);
   let options: PipelineOptions | undefined;
   try {
-    options = { presplit: spec.presplit, strategy: strategyNamed(spec.aligner), lexicon: loadLexicon() };
+    options = { presplit: spec.presplit, strategy: strategyNamed(spec.aligner), evidence: loadEvidence(spec) };
   } catch (error) {
     send({ kind: 'fatal', error: oneLine(error) });
   }

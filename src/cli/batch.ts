@@ -16,7 +16,7 @@ import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.j
 import { CliError, oneLine, UsageError } from './errors.js';
 import { ensureDir } from './files.js';
 import { formatSize, maxInputBytes, type InputFile } from './input.js';
-import { loadLexicon } from './lexicon-file.js';
+import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, evidenceParts, loadEvidence } from './evidence-file.js';
 import { checkFormat } from './output.js';
 import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
 import { progressBar } from './progress.js';
@@ -42,7 +42,7 @@ Options:
   --format FORMAT   jsonl (default), ladder or json
   --presplit        every input line is one segment
   --aligner NAME    mizan (default) or gale-church
-  --stdin           stream mode, as above
+${EVIDENCE_OPTIONS_HELP}  --stdin           stream mode, as above
   --force           redo pairs whose output is already there (by default a
                     complete, current output is kept and the pair skipped)
   --max-input SIZE  refuse an input larger than SIZE (default 16M, or
@@ -137,7 +137,7 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
     });
   }
   if (left.length > 0) {
-    const options: PipelineOptions = { presplit: spec.presplit, strategy: strategyNamed(spec.aligner), lexicon: loadLexicon() };
+    const options: PipelineOptions = { presplit: spec.presplit, strategy: strategyNamed(spec.aligner), evidence: loadEvidence(spec) };
     for (const index of left) {
       hooks.starting(index);
       hooks.finished(index, runPair(pairs[index]!, spec, options));
@@ -173,6 +173,7 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
       format: { type: 'string', default: 'jsonl' },
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
+      ...EVIDENCE_OPTIONS,
       stdin: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'max-input': { type: 'string' },
@@ -188,9 +189,19 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
   const maxInput = maxInputBytes(values['max-input']);
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin takes no manifest');
-    return streamMode({ presplit: values.presplit, strategy, lexicon: loadLexicon() }, out, maxInput);
+    return streamMode({ presplit: values.presplit, strategy, evidence: loadEvidence(values) }, out, maxInput);
   }
   if (positionals.length !== 1) throw new UsageError('batch takes one MANIFEST (or --stdin)');
   if (!values.outdir) throw new UsageError('batch needs --outdir DIR');
-  return manifestMode(positionals[0]!, { outdir: values.outdir, format, presplit: values.presplit, aligner: values.aligner, force: values.force, maxInput });
+  evidenceParts(values); // a bad --evidence is one usage error, not one per worker
+  return manifestMode(positionals[0]!, {
+    outdir: values.outdir,
+    format,
+    presplit: values.presplit,
+    aligner: values.aligner,
+    lexicon: values.lexicon,
+    evidence: values.evidence,
+    force: values.force,
+    maxInput,
+  });
 }

@@ -5,7 +5,7 @@ import { formatCoverageText } from '../formats/coverage-text.js';
 import { toVisual } from '../ui/text/rtl.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
-import { loadLexicon } from './lexicon-file.js';
+import { loadEvidence } from './evidence-file.js';
 
 export const COVERAGE_HELP = `Usage: mizan coverage ALIGNMENT.json [--json] [--min-coverage RATIO]
 
@@ -70,7 +70,7 @@ export async function coverageCommand(argv: string[], out: NodeJS.WritableStream
   const { alignment } = readAlignment(positionals[0]!);
   let report;
   try {
-    report = coverageReport(alignment, loadLexicon(), { minSpanWords });
+    report = coverageReport(alignment, loadEvidence(), { minSpanWords });
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`${positionals[0]}: ${oneLine(error)}`);

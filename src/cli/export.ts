@@ -12,7 +12,7 @@ import { formatTsv } from '../formats/tsv.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
-import { loadLexicon } from './lexicon-file.js';
+import { loadEvidence } from './evidence-file.js';
 import { packageRoot } from './resources.js';
 
 export const EXPORT_HELP = `Usage: mizan export ALIGNMENT.json --format FORMAT [options]
@@ -54,7 +54,7 @@ function toolVersion(): string {
 
 function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): string {
   try {
-    return formatHtml(alignment, coverageReport(alignment, loadLexicon()), { title: `mizan: ${path}` });
+    return formatHtml(alignment, coverageReport(alignment, loadEvidence()), { title: `mizan: ${path}` });
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`${path}: ${oneLine(error)}`);

@@ -5,7 +5,7 @@
 import { alignTexts } from '../core/align/align.js';
 import { DEFAULT_STRATEGY, STRATEGIES } from '../core/align/strategies.js';
 import type { Strategy } from '../core/align/strategy.js';
-import type { Lexicon } from '../core/lexicon.js';
+import type { Evidence } from '../core/evidence.js';
 import { detectLanguage, segmentPresplit, segmentText } from '../core/text/segment.js';
 import type { Alignment, SegmentedText } from '../core/types.js';
 import { formatAlignmentFile } from '../formats/alignment-file.js';
@@ -15,7 +15,7 @@ import type { InputFile } from './input.js';
 export interface PipelineOptions {
   presplit: boolean;
   strategy: Strategy;
-  lexicon: Lexicon;
+  evidence: Evidence;
 }
 
 export function strategyNamed(name: string | undefined): Strategy {
@@ -42,7 +42,7 @@ export function alignInputs(source: InputFile, target: InputFile, options: Pipel
   }
   const alignment = alignTexts(sourceText, targetText, {
     strategy: options.strategy,
-    lexicon: options.lexicon,
+    evidence: options.evidence,
     boilerplate: !options.presplit,
   });
   for (const [input, side] of [[source, 'source'], [target, 'target']] as const) {
@@ -53,7 +53,7 @@ export function alignInputs(source: InputFile, target: InputFile, options: Pipel
 }
 
 export function signature(options: PipelineOptions): string {
-  return `${options.strategy.signature}|lexicon=${options.lexicon.size}|${options.presplit ? 'presplit' : 'segmented'}`;
+  return `${options.strategy.signature}|${options.evidence.signature}|${options.presplit ? 'presplit' : 'segmented'}`;
 }
 
 export function saveFormat(alignment: Alignment, source: InputFile, target: InputFile, options: PipelineOptions): string {

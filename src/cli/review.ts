@@ -7,7 +7,7 @@ import { RENDER_OPTIONS, ReviewApp } from '../ui/app.js';
 import { initialState, type Mode } from '../ui/state/review-state.js';
 import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
-import { loadLexicon } from './lexicon-file.js';
+import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
 import { strategyNamed, type PipelineOptions } from './pipeline.js';
 import { packageRoot } from './resources.js';
 import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
@@ -30,7 +30,7 @@ Options:
   --out FILE        where to save (default for a pair: alignments/SOURCE.TARGET.json)
   --presplit        every input line is one segment (with SOURCE TARGET)
   --aligner NAME    mizan (default) or gale-church (with SOURCE TARGET)
-  --bidi MODE       mizan (default) shapes and orders Arabic for ordinary terminals;
+${EVIDENCE_OPTIONS_HELP}  --bidi MODE       mizan (default) shapes and orders Arabic for ordinary terminals;
                     terminal leaves it to a bidi terminal such as mlterm.
                     Default: $MIZAN_BIDI, else mizan. B switches while reviewing.
   -h, --help        show this help
@@ -72,6 +72,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
       out: { type: 'string' },
       presplit: { type: 'boolean', default: false },
       aligner: { type: 'string' },
+      ...EVIDENCE_OPTIONS,
       bidi: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -85,7 +86,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
   if (!process.stdin.isTTY || !out.isTTY) {
     throw new CliError('review needs a terminal; without one, align with mizan align SOURCE TARGET --out FILE and export with mizan export FILE');
   }
-  const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), lexicon: loadLexicon() };
+  const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), evidence: loadEvidence(values) };
   const session = openSession(positionals, values.out, options);
   const initial = initialState(session.alignment, {
     bidi,

@@ -2,12 +2,12 @@
  * How completely each version of a saved alignment covers the other (DESIGN.md, "reports how
  * completely one version covers the other"): sentence and word coverage per side, per paragraph
  * and overall; every sentence only one version has; inside aligned beads, the clauses one side has
- * and the other lacks; and numbers, dates or names that differ. Pure: the caller brings the lexicon.
+ * and the other lacks; and numbers, dates or names that differ. Pure: the caller brings the evidence.
  */
 import { beadDiscrepancies, type Discrepancy } from './coverage/discrepancies.js';
 import { count, sideFigures, type Count, type Figures, type Side, type SideFigures } from './coverage/figures.js';
 import { matchSentences, type UncoveredSpan } from './coverage/partial.js';
-import type { Lexicon } from './lexicon.js';
+import type { Evidence } from './evidence.js';
 import { documentWords, type Word } from './score/word-evidence.js';
 import type { Alignment, Lang } from './types.js';
 
@@ -56,13 +56,13 @@ export interface CoverageOptions {
   minSpanWords?: number;
 }
 
-export function coverageReport(alignment: Alignment, lexicon: Lexicon, options: CoverageOptions = {}): CoverageReport {
+export function coverageReport(alignment: Alignment, evidence: Evidence, options: CoverageOptions = {}): CoverageReport {
   const langs = [alignment.source.lang, alignment.target.lang];
   if (!langs.includes('en') || !langs.includes('ar')) throw new Error('coverage needs an English and an Arabic side');
   const english: Side = alignment.source.lang === 'en' ? 'source' : 'target';
   const arabic: Side = english === 'source' ? 'target' : 'source';
   const texts = (side: Side) => alignment[side].segments.map((s) => s.text);
-  const words = documentWords(texts(english), texts(arabic), lexicon);
+  const words = documentWords(texts(english), texts(arabic), evidence);
   const wordsOf: Record<Side, Word[][]> = english === 'source' ? { source: words.en, target: words.ar } : { source: words.ar, target: words.en };
 
   const position = (side: Side, k: number): Position => {

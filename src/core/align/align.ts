@@ -5,13 +5,13 @@
  * Every segment of both sides lands in exactly one bead.
  */
 import { detectBoilerplate } from '../boilerplate.js';
-import type { Lexicon } from '../lexicon.js';
+import type { Evidence } from '../evidence.js';
 import type { Alignment, Bead, Segment, SegmentedText } from '../types.js';
 import type { Strategy } from './strategy.js';
 
 export interface AlignOptions {
   strategy: Strategy;
-  lexicon: Lexicon;
+  evidence: Evidence;
   /** Flag site chrome as boilerplate (off for presplit input, which the user has prepared). */
   boilerplate: boolean;
 }
@@ -55,7 +55,7 @@ export function alignTexts(source: SegmentedText, target: SegmentedText, options
       englishBreakAfter: breaksAfter(en),
       arabicBreakAfter: breaksAfter(ar),
     },
-    options.lexicon,
+    options.evidence,
   );
 
   const beads: Bead[] = [];

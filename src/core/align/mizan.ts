@@ -2,7 +2,7 @@
  * The mizan strategy: lexical, name, number and length evidence (features.ts, bead-score.ts)
  * in a coarse-to-fine monotone search (search.ts).
  */
-import type { Lexicon } from '../lexicon.js';
+import type { Evidence } from '../evidence.js';
 import type { ScoreParams } from '../score/bead-score.js';
 import { buildFeatures } from '../score/features.js';
 import { estimateRatio } from '../score/length.js';
@@ -31,8 +31,8 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-SHARPNESS * x));
 /** A one-sided sentence is as certain as its best near counterpart is poor. */
 const NEIGHBOURHOOD = 2;
 
-function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): StrategyBead[] {
-  const features = buildFeatures(input.english, input.arabic, lexicon);
+function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
+  const features = buildFeatures(input.english, input.arabic, evidence);
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
   const n = features.en.length;
   const m = features.ar.length;
@@ -70,5 +70,5 @@ function align(input: StrategyInput, lexicon: Lexicon, params = MIZAN_PARAMS): S
 export const mizanStrategy: Strategy = {
   name: 'mizan',
   signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}|follow=${MIZAN_PARAMS.followBonus}`,
-  align: (input, lexicon) => align(input, lexicon),
+  align: (input, evidence) => align(input, evidence),
 };

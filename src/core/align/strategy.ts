@@ -1,5 +1,5 @@
 /** What every aligner strategy takes and gives: English and Arabic sentences in, index beads out. */
-import type { Lexicon } from '../lexicon.js';
+import type { Evidence } from '../evidence.js';
 
 export interface StrategyInput {
   english: readonly string[];
@@ -33,5 +33,5 @@ export interface Strategy {
   name: string;
   /** A short signature of the strategy and its settings, saved with every result. */
   signature: string;
-  align(input: StrategyInput, lexicon: Lexicon): StrategyBead[];
+  align(input: StrategyInput, evidence: Evidence): StrategyBead[];
 }

@@ -5,7 +5,7 @@
  * or itself when it is a Latin word or a digit string). Weights are inverse document frequency
  * within the document, so the "Syria" of a Syria story counts less than the "130" of one sentence.
  */
-import type { Lexicon } from '../lexicon.js';
+import type { Evidence } from '../evidence.js';
 import { ArabicTokenizer } from './arabic-tokens.js';
 import { EnglishTokenizer } from './english-tokens.js';
 import { Interner, type RawToken } from './tokens.js';
@@ -83,7 +83,7 @@ export interface DocumentTokens {
  * Every English sentence first: its capitalised words fill the name index the Arabic words are
  * then matched against. The aligner and the coverage report both read tokens from here.
  */
-export function tokenizeDocument(english: readonly string[], arabic: readonly string[], lexicon: Lexicon, wordAt = false): DocumentTokens {
+export function tokenizeDocument(english: readonly string[], arabic: readonly string[], evidence: Evidence, wordAt = false): DocumentTokens {
   const vocab = new Interner();
   const names = new NameIndex();
   const englishTokenizer = new EnglishTokenizer(vocab, names);
@@ -91,13 +91,13 @@ export function tokenizeDocument(english: readonly string[], arabic: readonly st
   const arWordAt: number[][] = [];
   const at = (list: number[][]) => (wordAt ? list[list.push([]) - 1] : undefined);
   const en = english.map((s) => englishTokenizer.tokens(s, at(enWordAt)));
-  const tokenizer = new ArabicTokenizer(vocab, lexicon, names);
+  const tokenizer = new ArabicTokenizer(vocab, evidence.lexicon, names);
   const ar = arabic.map((s) => tokenizer.tokens(s, at(arWordAt)));
   return { en, ar, enWordAt, arWordAt, vocabularySize: vocab.size };
 }
 
-export function buildFeatures(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentFeatures {
-  const { en: enTokens, ar: arTokens, vocabularySize } = tokenizeDocument(english, arabic, lexicon);
+export function buildFeatures(english: readonly string[], arabic: readonly string[], evidence: Evidence): DocumentFeatures {
+  const { en: enTokens, ar: arTokens, vocabularySize } = tokenizeDocument(english, arabic, evidence);
   const enIdf = weigh(enTokens);
   const arIdf = weigh(arTokens);
   const arabicWords = new Interner();

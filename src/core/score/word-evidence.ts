@@ -5,7 +5,7 @@
  * A word has no key when the tokenizer drops it: a function word, or the scale word folded into a
  * number ("300 ألف"); it is a content word otherwise, even when no evidence knows it (no ids).
  */
-import type { Lexicon } from '../lexicon.js';
+import type { Evidence } from '../evidence.js';
 import { isArabicLetter, normalizeArabic } from '../text/normalize.js';
 import { tokenizeDocument } from './features.js';
 import { TOKEN } from './tokens.js';
@@ -58,8 +58,9 @@ function arabicSpans(text: string): Span[] {
   return [...norm.matchAll(TOKEN)].map((m) => ({ start: origin[m.index]!, end: origin[m.index + m[0].length - 1]! + 1 }));
 }
 
-export function documentWords(english: readonly string[], arabic: readonly string[], lexicon: Lexicon): DocumentWords {
-  const tokens = tokenizeDocument(english, arabic, lexicon, true);
+export function documentWords(english: readonly string[], arabic: readonly string[], evidence: Evidence): DocumentWords {
+  const { lexicon } = evidence;
+  const tokens = tokenizeDocument(english, arabic, evidence, true);
   const words = (texts: readonly string[], lang: 'en' | 'ar') =>
     texts.map((text, s) => {
       const out: Word[] = (lang === 'en' ? englishSpans(text) : arabicSpans(text)).map(({ start, end }) => ({

@@ -1,0 +1,51 @@
+/**
+ * The evidence a command aligns with, read from the shipped tables: the dictionary (or the file
+ * `--lexicon` names) and the parts `--evidence` keeps. Read once per process (per batch worker).
+ */
+import { EVIDENCE_PARTS, type Evidence, type EvidencePart, parseEvidenceParts } from '../core/evidence.js';
+import { EMPTY_LEXICON } from '../core/lexicon.js';
+import { UsageError } from './errors.js';
+import { loadLexicon } from './lexicon-file.js';
+
+/** What the command line says about evidence: plain strings, so a batch can hand them to its workers. */
+export interface EvidenceSpec {
+  /** A lexicon file instead of data/lexicon/ar-en.tsv.gz. */
+  lexicon?: string | undefined;
+  /** Comma-separated parts (see EVIDENCE_PARTS); default all. */
+  evidence?: string | undefined;
+}
+
+export const EVIDENCE_OPTIONS = {
+  lexicon: { type: 'string' },
+  evidence: { type: 'string' },
+} as const;
+
+export const EVIDENCE_OPTIONS_HELP = `  --evidence LIST   the evidence to align with, comma-separated (default all):
+                    ${EVIDENCE_PARTS.join(', ')}; e.g. --evidence dict,names
+                    for the dictionary and names only (see README, "How it aligns")
+  --lexicon FILE    a dictionary of your own (key<TAB>stem stem ..., see
+                    data/lexicon/README.md) instead of the shipped one
+`;
+
+export function evidenceParts(spec: EvidenceSpec): Set<EvidencePart> {
+  try {
+    return parseEvidenceParts(spec.evidence ?? 'all');
+  } catch (error) {
+    throw new UsageError(`--evidence: ${(error as Error).message}`);
+  }
+}
+
+export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
+  const parts = evidenceParts(spec);
+  const dictionary = parts.has('dict') || spec.lexicon !== undefined ? loadLexicon(spec.lexicon) : EMPTY_LEXICON;
+  const lexicon = dictionary;
+  const on = [...parts].join('+') || 'none';
+  return {
+    lexicon,
+    names: null,
+    selfTrain: parts.has('self'),
+    unknownAsSilence: parts.has('unknown'),
+    repairWords: parts.has('repair'),
+    signature: `evidence=${on}|lexicon=${lexicon.size}`,
+  };
+}
