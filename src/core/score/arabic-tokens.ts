@@ -9,6 +9,14 @@ import { arabicMonth, arabicScale, monthToken, numberToken, parseNumber } from '
 import { ARABIC_STOPWORDS } from './stopwords.js';
 import { AMBIGUOUS_MONTHS, type Interner, isDigits, type RawToken, STOP_STEMS, TOKEN } from './tokens.js';
 import { arabicSkeleton, type NameIndex } from './translit.js';
+import { breakGlued } from './word-repair.js';
+
+export interface ArabicTokenizerOptions {
+  /** Mark words no evidence can speak for as silent. */
+  markSilent?: boolean;
+  /** Break runs of words glued together by lost spaces into the words the lexicon knows. */
+  repair?: boolean;
+}
 
 /** Transliteration is tried on the word and on it without its proclitics (و ف ب ل ك ال). */
 function nameForms(norm: string): string[] {
@@ -24,7 +32,35 @@ export class ArabicTokenizer {
     private readonly vocab: Interner,
     private readonly lexicon: Lexicon,
     private readonly names: NameIndex,
+    private readonly options: ArabicTokenizerOptions = {},
   ) {}
+
+  private readonly isWord = (piece: string): boolean => ARABIC_STOPWORDS.has(piece) || this.lexicon.knows(piece);
+
+  /** The token of one content word, or of each word of a glued run; nothing for a function word. */
+  private push(out: RawToken[], word: string, k: number, wordAt: number[] | undefined): void {
+    const ids = this.idsFor(word);
+    if (!ids) return;
+    if (ids.length === 0 && this.options.repair && isArabicLetter(word[0]!)) {
+      const pieces = breakGlued(word, this.isWord);
+      if (pieces) {
+        for (const piece of pieces) {
+          if (ARABIC_STOPWORDS.has(piece)) continue;
+          const pieceIds = this.idsFor(piece);
+          if (!pieceIds) continue;
+          out.push(this.token(piece, pieceIds));
+          wordAt?.push(k);
+        }
+        return;
+      }
+    }
+    out.push(this.token(word, ids));
+    wordAt?.push(k);
+  }
+
+  private token(key: string, ids: number[]): RawToken {
+    return ids.length === 0 && this.options.markSilent ? { key, ids, silent: true } : { key, ids };
+  }
 
   /** With `wordAt`, the index among `normalizeArabic(text).match(TOKEN)` of each token's (first) word is pushed to it. */
   tokens(text: string, wordAt?: number[]): RawToken[] {
@@ -52,11 +88,7 @@ export class ArabicTokenizer {
       }
       // A scale word after a number ("300 ألف") was folded into the number token above.
       if (ARABIC_STOPWORDS.has(word) || (isDigits(words[k - 1] ?? 'x') && arabicScale(word) !== undefined)) continue;
-      const ids = this.idsFor(word);
-      if (ids) {
-        out.push({ key: word, ids });
-        wordAt?.push(k);
-      }
+      this.push(out, word, k, wordAt);
     }
     return out;
   }

@@ -38,6 +38,17 @@ export interface DocumentFeatures {
 
 const nonSpaceLength = (s: string) => s.replace(/\s+/g, '').length;
 
+/**
+ * A silent word (no table knows it, it reads as no name) weighs this share of its idf: it still
+ * makes a sentence longer and so less covered, but far less than a word whose translation is
+ * known and missing. Leaving it at full weight made documents whose vocabulary the tables lack
+ * fall apart into one-sided beads; at 0 a sentence of one known word among ten unknown ones
+ * would count as fully covered by that one word.
+ */
+export const SILENT_WEIGHT = 0.25;
+
+const tokenWeight = (token: RawToken, idf: Map<string, number>): number => idf.get(token.key)! * (token.silent ? SILENT_WEIGHT : 1);
+
 function weigh(tokens: RawToken[][]): Map<string, number> {
   const df = new Map<string, number>();
   for (const sentence of tokens) for (const key of new Set(sentence.map((t) => t.key))) df.set(key, (df.get(key) ?? 0) + 1);
@@ -49,7 +60,7 @@ function weigh(tokens: RawToken[][]): Map<string, number> {
 
 function englishUnit(tokens: RawToken[], idf: Map<string, number>, chars: number): EnglishUnit {
   const byId = new Map<number, number>();
-  for (const t of tokens) byId.set(t.ids[0]!, (byId.get(t.ids[0]!) ?? 0) + idf.get(t.key)!);
+  for (const t of tokens) byId.set(t.ids[0]!, (byId.get(t.ids[0]!) ?? 0) + tokenWeight(t, idf));
   let total = 0;
   for (const w of byId.values()) total += w;
   return { ids: Int32Array.from(byId.keys()), weights: Float64Array.from(byId.values()), total, chars };
@@ -61,7 +72,7 @@ function arabicUnit(tokens: RawToken[], idf: Map<string, number>, chars: number,
   const trans: number[] = [];
   let total = 0;
   tokens.forEach((t, k) => {
-    weights[k] = idf.get(t.key)!;
+    weights[k] = tokenWeight(t, idf);
     total += weights[k]!;
     trans.push(...t.ids);
     start[k + 1] = trans.length;
@@ -86,12 +97,16 @@ export interface DocumentTokens {
 export function tokenizeDocument(english: readonly string[], arabic: readonly string[], evidence: Evidence, wordAt = false): DocumentTokens {
   const vocab = new Interner();
   const names = new NameIndex();
-  const englishTokenizer = new EnglishTokenizer(vocab, names);
+  const englishTokenizer = new EnglishTokenizer(vocab, names, {
+    lexicon: evidence.lexicon,
+    markSilent: evidence.unknownAsSilence,
+    repair: evidence.repairWords,
+  });
   const enWordAt: number[][] = [];
   const arWordAt: number[][] = [];
   const at = (list: number[][]) => (wordAt ? list[list.push([]) - 1] : undefined);
   const en = english.map((s) => englishTokenizer.tokens(s, at(enWordAt)));
-  const tokenizer = new ArabicTokenizer(vocab, evidence.lexicon, names);
+  const tokenizer = new ArabicTokenizer(vocab, evidence.lexicon, names, { markSilent: evidence.unknownAsSilence, repair: evidence.repairWords });
   const ar = arabic.map((s) => tokenizer.tokens(s, at(arWordAt)));
   return { en, ar, enWordAt, arWordAt, vocabularySize: vocab.size };
 }

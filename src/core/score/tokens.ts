@@ -25,6 +25,11 @@ export class Interner {
 export interface RawToken {
   key: string;
   ids: number[];
+  /**
+   * No evidence at all can speak for this word: no table knows it and it reads as no name. Its
+   * silence says nothing about whether the other sentence translates it (see features.ts).
+   */
+  silent?: boolean;
 }
 
 export const isDigits = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
