@@ -4,7 +4,8 @@
  */
 import type { Evidence } from '../evidence.js';
 import type { ScoreParams } from '../score/bead-score.js';
-import { buildFeatures } from '../score/features.js';
+import { type DocumentFeatures, featuresFromTokens, tokenizeDocument } from '../score/features.js';
+import { applyLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
 import { search } from './search.js';
 import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
@@ -31,8 +32,11 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-SHARPNESS * x));
 /** A one-sided sentence is as certain as its best near counterpart is poor. */
 const NEIGHBOURHOOD = 2;
 
-function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
-  const features = buildFeatures(input.english, input.arabic, evidence);
+/** Aligned beads of the first pass at least this confident (logistic score) teach the second. */
+export const CONFIDENT = 0.75;
+
+/** One search over the given features: the beads with their confidence. */
+function pass(input: StrategyInput, features: DocumentFeatures, params: ScoreParams): StrategyBead[] {
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
   const n = features.en.length;
   const m = features.ar.length;
@@ -65,6 +69,17 @@ function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS):
     else score = di > 0 ? logistic(params.threshold - bestNear(true, i, j)) : logistic(params.threshold - bestNear(false, j, i));
     return { english, arabic, score };
   });
+}
+
+function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
+  const tokens = tokenizeDocument(input.english, input.arabic, evidence);
+  const first = pass(input, featuresFromTokens(input.english, input.arabic, tokens), params);
+  if (!evidence.selfTrain) return first;
+  const confident = first.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
+  const links = learnLinks(confident, tokens.en, tokens.ar);
+  if (links.size === 0) return first;
+  const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
+  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params);
 }
 
 export const mizanStrategy: Strategy = {

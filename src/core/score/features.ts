@@ -112,7 +112,15 @@ export function tokenizeDocument(english: readonly string[], arabic: readonly st
 }
 
 export function buildFeatures(english: readonly string[], arabic: readonly string[], evidence: Evidence): DocumentFeatures {
-  const { en: enTokens, ar: arTokens, vocabularySize } = tokenizeDocument(english, arabic, evidence);
+  return featuresFromTokens(english, arabic, tokenizeDocument(english, arabic, evidence));
+}
+
+/** Weighted units from tokens already made (self-training re-weighs the same tokens with links added). */
+export function featuresFromTokens(
+  english: readonly string[],
+  arabic: readonly string[],
+  { en: enTokens, ar: arTokens, vocabularySize }: Pick<DocumentTokens, 'en' | 'ar' | 'vocabularySize'>,
+): DocumentFeatures {
   const enIdf = weigh(enTokens);
   const arIdf = weigh(arTokens);
   const arabicWords = new Interner();

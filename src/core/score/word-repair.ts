@@ -13,7 +13,7 @@
 /** Runs shorter than this are ordinary words: an unknown six-letter word is usually a name. */
 export const MIN_GLUED = 8;
 /** A split must explain this share of the letters with known words, or the run is left whole. */
-const MIN_KNOWN_SHARE = 0.75;
+const MIN_KNOWN_SHARE = 0.5;
 /** Longest piece tried: longer than any Arabic word with all its clitics. */
 const MAX_PIECE = 14;
 const KNOWN_COST = 1;

@@ -1,0 +1,82 @@
+/**
+ * Self-training on the input (after hunalign's realign pass and Bleualign's bootstrapping): the
+ * beads the first pass is sure of are a small parallel corpus of the document's own vocabulary.
+ * Words left unexplained inside those beads (a term or a name no table knows, on both sides) that
+ * keep turning up together are taken as translations, and the second pass sees them as evidence.
+ *
+ * Association is the Dice coefficient over the confident beads (Smadja, McKeown & Hatzivassiloglou
+ * 1996), counted only among each bead's residual words — those no existing evidence already pairs —
+ * so a word already explained cannot be linked to everything beside it (competitive linking in
+ * spirit, Melamed 2000). A pair must co-occur in at least MIN_COUNT beads.
+ */
+import type { RawToken } from './tokens.js';
+
+export interface ConfidentBead {
+  english: readonly number[];
+  arabic: readonly number[];
+}
+
+/** Learned links: Arabic token key → English ids it stands for. */
+export type LearnedLinks = Map<string, number[]>;
+
+export const MIN_COUNT = 2;
+export const MIN_DICE = 0.5;
+
+/** Residual words of one bead: Arabic keys none of whose ids the English side has, English ids no Arabic token hits. */
+function residuals(bead: ConfidentBead, en: readonly RawToken[][], ar: readonly RawToken[][]): { arabic: Set<string>; english: Set<number> } {
+  const englishIds = new Set<number>();
+  for (const i of bead.english) for (const t of en[i]!) englishIds.add(t.ids[0]!);
+  const hit = new Set<number>();
+  const arabic = new Set<string>();
+  for (const j of bead.arabic) {
+    for (const t of ar[j]!) {
+      const matched = t.ids.filter((id) => englishIds.has(id));
+      if (matched.length > 0) matched.forEach((id) => hit.add(id));
+      else arabic.add(t.key);
+    }
+  }
+  const english = new Set([...englishIds].filter((id) => !hit.has(id)));
+  return { arabic, english };
+}
+
+export function learnLinks(beads: readonly ConfidentBead[], en: readonly RawToken[][], ar: readonly RawToken[][]): LearnedLinks {
+  const arabicCount = new Map<string, number>();
+  const englishCount = new Map<number, number>();
+  const pairCount = new Map<string, Map<number, number>>();
+  for (const bead of beads) {
+    const { arabic, english } = residuals(bead, en, ar);
+    if (arabic.size === 0 || english.size === 0) continue;
+    for (const e of english) englishCount.set(e, (englishCount.get(e) ?? 0) + 1);
+    for (const a of arabic) {
+      arabicCount.set(a, (arabicCount.get(a) ?? 0) + 1);
+      let row = pairCount.get(a);
+      if (!row) pairCount.set(a, (row = new Map()));
+      for (const e of english) row.set(e, (row.get(e) ?? 0) + 1);
+    }
+  }
+  const links: LearnedLinks = new Map();
+  for (const [a, row] of pairCount) {
+    const ids: number[] = [];
+    for (const [e, count] of row) {
+      if (count < MIN_COUNT) continue;
+      const dice = (2 * count) / (arabicCount.get(a)! + englishCount.get(e)!);
+      if (dice >= MIN_DICE) ids.push(e);
+    }
+    if (ids.length > 0) links.set(a, ids);
+  }
+  return links;
+}
+
+/** The tokens with learned links added: an Arabic token gains the ids learned for its key; a word that gained a link is no longer silent. */
+export function applyLinks(en: readonly RawToken[][], ar: readonly RawToken[][], links: LearnedLinks): { en: RawToken[][]; ar: RawToken[][] } {
+  const linked = new Set<number>();
+  for (const ids of links.values()) ids.forEach((id) => linked.add(id));
+  const arabic = ar.map((sentence) =>
+    sentence.map((t) => {
+      const extra = links.get(t.key);
+      return extra ? { key: t.key, ids: [...new Set([...t.ids, ...extra])] } : t;
+    }),
+  );
+  const english = en.map((sentence) => sentence.map((t) => (t.silent && linked.has(t.ids[0]!) ? { key: t.key, ids: t.ids } : t)));
+  return { en: english, ar: arabic };
+}
