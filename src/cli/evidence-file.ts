@@ -45,6 +45,7 @@ export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
     names: null,
     selfTrain: parts.has('self'),
     unknownAsSilence: parts.has('unknown'),
+    adaptThreshold: parts.has('thin'),
     repairWords: parts.has('repair'),
     signature: `evidence=${on}|lexicon=${lexicon.size}`,
   };

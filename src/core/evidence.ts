@@ -14,7 +14,7 @@ export interface NameModel {
 }
 
 /** The parts of the evidence, by the names `--evidence` takes. */
-export const EVIDENCE_PARTS = ['dict', 'model', 'names', 'self', 'unknown', 'repair'] as const;
+export const EVIDENCE_PARTS = ['dict', 'model', 'names', 'self', 'unknown', 'thin', 'repair'] as const;
 export type EvidencePart = (typeof EVIDENCE_PARTS)[number];
 
 export const EVIDENCE_HELP: Readonly<Record<EvidencePart, string>> = {
@@ -23,6 +23,7 @@ export const EVIDENCE_HELP: Readonly<Record<EvidencePart, string>> = {
   names: 'names across scripts by a learned transliteration model (data/names)',
   self: 'word translations re-learned from the input\'s confident pairs, then a second pass',
   unknown: 'a word no table knows counts as missing evidence, not as evidence against',
+  thin: 'where the tables know little of a document, its bar for a pair is lowered toward chance, so length and position carry',
   repair: 'Arabic words glued by lost spaces are split, English words broken by stray spaces rejoined',
 };
 
@@ -35,6 +36,8 @@ export interface Evidence {
   selfTrain: boolean;
   /** Weigh words that no evidence knows as silence rather than as mismatch. */
   unknownAsSilence: boolean;
+  /** Lower the bar for a pair in a document whose words the tables barely know (align/thin-evidence.ts). */
+  adaptThreshold: boolean;
   /** Split glued Arabic words and rejoin broken English ones before scoring (the text is untouched). */
   repairWords: boolean;
   /** A short description for the signature saved with every result. */
@@ -48,6 +51,7 @@ export function lexiconEvidence(lexicon: Lexicon, parts: Partial<Omit<Evidence, 
     names: null,
     selfTrain: true,
     unknownAsSilence: true,
+    adaptThreshold: true,
     repairWords: true,
     signature: `lexicon=${lexicon.size}`,
     ...parts,
@@ -56,7 +60,7 @@ export function lexiconEvidence(lexicon: Lexicon, parts: Partial<Omit<Evidence, 
 
 /** The same evidence with nothing learned at run time and no repair: the dictionary-only aligner of before. */
 export function plainEvidence(lexicon: Lexicon): Evidence {
-  return lexiconEvidence(lexicon, { selfTrain: false, unknownAsSilence: false, repairWords: false });
+  return lexiconEvidence(lexicon, { selfTrain: false, unknownAsSilence: false, adaptThreshold: false, repairWords: false });
 }
 
 export const NO_EVIDENCE: Evidence = plainEvidence(EMPTY_LEXICON);

@@ -8,6 +8,7 @@ import { type DocumentFeatures, featuresFromTokens, tokenizeDocument } from '../
 import { applyLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
 import { search } from './search.js';
+import { documentThreshold } from './thin-evidence.js';
 import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
 
 export const MIZAN_PARAMS: ScoreParams = {
@@ -36,7 +37,8 @@ const NEIGHBOURHOOD = 2;
 export const CONFIDENT = 0.75;
 
 /** One search over the given features: the beads with their confidence. */
-function pass(input: StrategyInput, features: DocumentFeatures, params: ScoreParams): StrategyBead[] {
+function pass(input: StrategyInput, features: DocumentFeatures, base: ScoreParams, adapt: boolean): StrategyBead[] {
+  const params = adapt ? { ...base, threshold: documentThreshold(features.en, features.ar, base.threshold) } : base;
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
   const n = features.en.length;
   const m = features.ar.length;
@@ -73,13 +75,13 @@ function pass(input: StrategyInput, features: DocumentFeatures, params: ScorePar
 
 function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
   const tokens = tokenizeDocument(input.english, input.arabic, evidence);
-  const first = pass(input, featuresFromTokens(input.english, input.arabic, tokens), params);
+  const first = pass(input, featuresFromTokens(input.english, input.arabic, tokens), params, evidence.adaptThreshold);
   if (!evidence.selfTrain) return first;
   const confident = first.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
   const links = learnLinks(confident, tokens.en, tokens.ar);
   if (links.size === 0) return first;
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
-  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params);
+  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params, evidence.adaptThreshold);
 }
 
 export const mizanStrategy: Strategy = {

@@ -1,0 +1,73 @@
+/**
+ * How much lexical evidence a document offers at all, and the bar a sentence pair must clear in
+ * it. With a dictionary that knows the domain, true pairs share most of their words and the fixed
+ * threshold sits far below them; in a text whose vocabulary the tables barely know (an old
+ * translation, a technical field, damaged text), true pairs may share only a tenth of their weight,
+ * and a fixed bar would split every one of them into one-sided beads. So the bar is set between two
+ * figures the document itself gives: the similarity of sentences near the diagonal to their best
+ * neighbour (what a translation pair looks like here) and of sentences far off it (what chance
+ * looks like). A pair is "not a translation" when its evidence looks like chance, not merely when
+ * it is thin. The bar never rises above the usual threshold, and never falls below a floor.
+ */
+import type { ArabicUnit, EnglishUnit } from '../score/features.js';
+
+/** Neighbours either side of the diagonal searched for a sentence's best counterpart. */
+const WINDOW = 3;
+/** Sentences sampled, evenly spread, on long documents. */
+const SAMPLE = 400;
+/** The bar sits this far from chance towards a typical translation pair. */
+const POSITION = 0.4;
+/** Near-diagonal pairs must beat chance by this much before the document counts as a translation at all. */
+const MIN_SEPARATION = 0.05;
+/** Below this, chance matches (a shared number, a common word) would pair unrelated sentences. */
+export const THRESHOLD_FLOOR = 0.08;
+
+/** Mean share of both sentences' weight matched between English i and Arabic j (the 1-1 bead similarity). */
+export function pairSimilarity(en: EnglishUnit, ar: ArabicUnit, empty: number): number {
+  const englishIds = new Map<number, number>();
+  en.ids.forEach((id, k) => englishIds.set(id, k));
+  const hit = new Set<number>();
+  let arabicMatched = 0;
+  for (let k = 0; k < ar.weights.length; k++) {
+    let matched = false;
+    for (let t = ar.start[k]!; t < ar.start[k + 1]!; t++) {
+      const at = englishIds.get(ar.trans[t]!);
+      if (at === undefined) continue;
+      matched = true;
+      hit.add(at);
+    }
+    if (matched) arabicMatched += ar.weights[k]!;
+  }
+  let englishMatched = 0;
+  for (const k of hit) englishMatched += en.weights[k]!;
+  const share = (matched: number, total: number) => (total > 0 ? Math.min(1, matched / total) : empty);
+  return (share(englishMatched, en.total) + share(arabicMatched, ar.total)) / 2;
+}
+
+const median = (values: number[]): number => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** The document's bar for a pair: `threshold` when evidence is plentiful, lower when it is thin. */
+export function documentThreshold(en: readonly EnglishUnit[], ar: readonly ArabicUnit[], threshold: number): number {
+  const n = en.length;
+  const m = ar.length;
+  if (n < 4 || m < 4) return threshold;
+  const best: number[] = [];
+  const chance: number[] = [];
+  const step = Math.max(1, Math.floor(n / SAMPLE));
+  for (let i = 0; i < n; i += step) {
+    const diagonal = Math.round((i * m) / n);
+    let top = 0;
+    for (let j = Math.max(0, diagonal - WINDOW); j <= Math.min(m - 1, diagonal + WINDOW); j++) top = Math.max(top, pairSimilarity(en[i]!, ar[j]!, 0));
+    best.push(top);
+    chance.push(pairSimilarity(en[i]!, ar[(diagonal + Math.floor(m / 2)) % m]!, 0));
+  }
+  const typical = median(best);
+  const background = median(chance);
+  // Merely comparable texts (reports of one event) give no sign of being a translation: keep the bar.
+  if (typical - background < MIN_SEPARATION) return threshold;
+  return Math.min(threshold, Math.max(THRESHOLD_FLOOR, background + POSITION * (typical - background)));
+}
