@@ -2,7 +2,7 @@
  * Builds data/model/ar-en.tsv.gz, the learned word translation table (see data/model/README.md):
  *
  *   npm run build && npm run build-model -- [--data DIR] [--out FILE] [--bible-weight W] [--iterations N]
- *       [--diagonal | --no-diagonal] [--tau-ae P] [--tau-ea P] [--min-count C] [--top K] [--measure] [--no-write]
+ *       [--diagonal | --no-diagonal] [--tau-ae P] [--tau-ea P] [--min-count C] [--top K] [--measure [--quick]] [--no-write]
  *
  * Trains IBM Model 1 (Brown et al. 1993) by EM in both directions, p(e|a) and p(a|e), on the UN v1.0
  * dev/test sets, the Smith & Van Dyck / KJV Bible (at a fractional weight: archaic on both sides) and
@@ -35,6 +35,8 @@ interface Options {
   minCount: number;
   top: number;
   measure: boolean;
+  /** Measure only the chosen pruning, not the grid. */
+  quick: boolean;
   write: boolean;
 }
 
@@ -46,11 +48,12 @@ function parseArgs(argv: readonly string[]): Options {
     bibleWeight: 0.3,
     iterations: 5,
     diagonal: true,
-    tauAE: 0.05,
-    tauEA: 0.05,
-    minCount: 2,
+    tauAE: 0.02,
+    tauEA: 0.02,
+    minCount: 1,
     top: 8,
     measure: false,
+    quick: false,
     write: true,
   };
   for (let k = 0; k < argv.length; k++) {
@@ -76,6 +79,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--min-count') o.minCount = num();
     else if (flag === '--top') o.top = num();
     else if (flag === '--measure') o.measure = true;
+    else if (flag === '--quick') o.quick = true;
     else if (flag === '--no-write') o.write = false;
     else throw new Error(`unknown flag ${flag}`);
   }
@@ -250,7 +254,16 @@ function matched(lexicon: Lexicon, ar: readonly string[], en: ReadonlySet<string
   return [arHit, ar.length, enHit.size, en.size];
 }
 
-function rates(lexicon: Lexicon, slice: readonly Tokenised[]): string {
+interface Rates {
+  ar: number;
+  arRandom: number;
+  en: number;
+  enRandom: number;
+  /** Share of Arabic sentences whose own translation scores highest among all English sentences of the slice. */
+  first: number;
+}
+
+function rates(lexicon: Lexicon, slice: readonly Tokenised[]): Rates {
   const sum = [0, 0, 0, 0, 0, 0, 0, 0];
   // A random other sentence of the slice, from a fixed LCG so the figures are reproducible.
   let seed = 20240;
@@ -264,32 +277,45 @@ function rates(lexicon: Lexicon, slice: readonly Tokenised[]): string {
       sum[4 + i]! += b[i]!;
     }
   });
-  const pct = (x: number, y: number) => `${((100 * x) / Math.max(1, y)).toFixed(1)}%`;
-  return `ar ${pct(sum[0]!, sum[1]!)} / ${pct(sum[4]!, sum[5]!)}  en ${pct(sum[2]!, sum[3]!)} / ${pct(sum[6]!, sum[7]!)}`;
+  // Retrieval: score = matched words on both sides / all content words (a Dice over words); ties count against.
+  let first = 0;
+  slice.forEach((t, k) => {
+    const score = (en: ReadonlySet<string>) => {
+      const [a, na, e, ne] = matched(lexicon, t.ar, en);
+      return (a + e) / Math.max(1, na + ne);
+    };
+    const own = score(t.en);
+    if (own > 0 && slice.every((u, j) => j === k || score(u.en) < own)) first++;
+  });
+  return { ar: sum[0]! / sum[1]!, arRandom: sum[4]! / sum[5]!, en: sum[2]! / sum[3]!, enRandom: sum[6]! / sum[7]!, first: first / slice.length };
 }
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}`;
+const row = (r: Rates) => `${pct(r.ar)} / ${pct(r.arRandom)} | ${pct(r.en)} / ${pct(r.enRandom)} | ${pct(r.first)}`;
 
 function measure(m: Trained, o: Options, heldOut: Record<string, Tokenised[]>): void {
   const dictionary = loadLexicon();
-  const grid: [number, number, number][] = [
-    [0.01, 0.01, 1], [0.02, 0.02, 1], [0.05, 0.05, 1], [0.05, 0.05, 2], [0.1, 0.1, 2], [0.2, 0.2, 2], [0.3, 0.3, 2],
+  const grid: [number, number, number][] = o.quick ? [[o.tauAE, o.tauEA, o.minCount]] : [
+    [0.005, 0.005, 1], [0.01, 0.01, 1], [0.02, 0.02, 1], [0.05, 0.05, 1], [0.05, 0.05, 2], [0.1, 0.1, 2], [0.2, 0.2, 2],
     [o.tauAE, o.tauEA, o.minCount],
   ];
+  const names = Object.keys(heldOut);
+  console.log(`held-out: ${names.map((n) => `${n} ${heldOut[n]!.length} pairs`).join(', ')}`);
+  console.log('cells: Arabic tokens matched in translation / in random sentence | English stems likewise | retrieved first (%)');
+  console.log(`| lexicon | keys | KB gz | ${names.map((n) => `${n} ar | ${n} en | ${n} P@1`).join(' | ')} |`);
+  console.log(`|---|---|---|${names.map(() => '---|---|---').join('|')}|`);
+  console.log(`| dictionary | ${dictionary.size} | — | ${names.map((n) => row(rates(dictionary, heldOut[n]!))).join(' | ')} |`);
   const seen = new Set<string>();
-  console.log('translation share / random-sentence share; ar = Arabic content tokens, en = English content stems');
-  for (const [name, slice] of Object.entries(heldOut)) {
-    console.log(`${name} held-out (${slice.length} pairs): dictionary      ${rates(dictionary, slice)}`);
-  }
   for (const [tauAE, tauEA, minCount] of grid) {
     const id = `${tauAE}/${tauEA}/${minCount}`;
     if (seen.has(id)) continue;
     seen.add(id);
     const tsv = prune(m, tauAE, tauEA, minCount, o.top);
     const model = parseModel(tsv);
-    const bytes = gzipSync(tsv, { level: 9 }).length;
-    console.log(`τ(e|a) ≥ ${tauAE}, τ(a|e) ≥ ${tauEA}, count ≥ ${minCount}: ${model.size} keys, ${(bytes / 1024).toFixed(0)} KB gz`);
-    for (const [name, slice] of Object.entries(heldOut)) {
-      console.log(`  ${name.padEnd(8)} model  ${rates(model, slice)}   joined  ${rates(joinLexicons(dictionary, model), slice)}`);
-    }
+    const kb = (gzipSync(tsv, { level: 9 }).length / 1024).toFixed(0);
+    const joined = joinLexicons(dictionary, model);
+    console.log(`| model ${id} | ${model.size} | ${kb} | ${names.map((n) => row(rates(model, heldOut[n]!))).join(' | ')} |`);
+    console.log(`| joined ${id} | | | ${names.map((n) => row(rates(joined, heldOut[n]!))).join(' | ')} |`);
   }
 }
 
