@@ -4,8 +4,10 @@
  */
 import { EVIDENCE_PARTS, type Evidence, type EvidencePart, parseEvidenceParts } from '../core/evidence.js';
 import { EMPTY_LEXICON } from '../core/lexicon.js';
+import { joinLexicons } from '../core/model.js';
 import { UsageError } from './errors.js';
 import { loadLexicon } from './lexicon-file.js';
+import { loadModel } from './model-file.js';
 
 /** What the command line says about evidence: plain strings, so a batch can hand them to its workers. */
 export interface EvidenceSpec {
@@ -38,7 +40,8 @@ export function evidenceParts(spec: EvidenceSpec): Set<EvidencePart> {
 export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
   const parts = evidenceParts(spec);
   const dictionary = parts.has('dict') || spec.lexicon !== undefined ? loadLexicon(spec.lexicon) : EMPTY_LEXICON;
-  const lexicon = dictionary;
+  const model = parts.has('model') ? loadModel() : null;
+  const lexicon = model ? joinLexicons(dictionary, model) : dictionary;
   const on = [...parts].join('+') || 'none';
   return {
     lexicon,
@@ -47,6 +50,6 @@ export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
     unknownAsSilence: parts.has('unknown'),
     adaptThreshold: parts.has('thin'),
     repairWords: parts.has('repair'),
-    signature: `evidence=${on}|lexicon=${lexicon.size}`,
+    signature: `evidence=${on}|lexicon=${dictionary.size}${model ? `|model=${model.version}` : ''}`,
   };
 }
