@@ -7,7 +7,8 @@ import type { ScoreParams } from '../score/bead-score.js';
 import { type DocumentFeatures, featuresFromTokens, tokenizeDocument } from '../score/features.js';
 import { applyLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
-import { search } from './search.js';
+import type { PathBead } from './dp.js';
+import { search, SENTENCE_SHAPES } from './search.js';
 import { documentThreshold } from './thin-evidence.js';
 import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
 
@@ -37,8 +38,7 @@ const NEIGHBOURHOOD = 2;
 export const CONFIDENT = 0.75;
 
 /** One search over the given features: the beads with their confidence. */
-function pass(input: StrategyInput, features: DocumentFeatures, base: ScoreParams, adapt: boolean): StrategyBead[] {
-  const params = adapt ? { ...base, threshold: documentThreshold(features.en, features.ar, base.threshold) } : base;
+function pass(input: StrategyInput, features: DocumentFeatures, params: ScoreParams, guide?: readonly PathBead[]): { beads: StrategyBead[]; path: PathBead[] } {
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
   const n = features.en.length;
   const m = features.ar.length;
@@ -53,6 +53,9 @@ function pass(input: StrategyInput, features: DocumentFeatures, base: ScoreParam
       arBreakAfter: input.arabicBreakAfter,
     },
     { ...params, entryCost },
+    SENTENCE_SHAPES,
+    0,
+    guide,
   );
   /** Best 1-1 similarity of one sentence with the other side's sentences near boundary `other`. */
   const bestNear = (english: boolean, index: number, other: number): number => {
@@ -63,7 +66,7 @@ function pass(input: StrategyInput, features: DocumentFeatures, base: ScoreParam
     }
     return best;
   };
-  return path.map(({ i, j, di, dj }) => {
+  const beads = path.map(({ i, j, di, dj }) => {
     const english = Array.from({ length: di }, (_, k) => i + k);
     const arabic = Array.from({ length: dj }, (_, k) => j + k);
     let score: number;
@@ -71,17 +74,21 @@ function pass(input: StrategyInput, features: DocumentFeatures, base: ScoreParam
     else score = di > 0 ? logistic(params.threshold - bestNear(true, i, j)) : logistic(params.threshold - bestNear(false, j, i));
     return { english, arabic, score };
   });
+  return { beads, path };
 }
 
 function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
   const tokens = tokenizeDocument(input.english, input.arabic, evidence);
-  const first = pass(input, featuresFromTokens(input.english, input.arabic, tokens), params, evidence.adaptThreshold);
-  if (!evidence.selfTrain) return first;
-  const confident = first.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
+  const features = featuresFromTokens(input.english, input.arabic, tokens);
+  // The bar is the document's, set once from what the tables know; learned links may only help clear it.
+  if (evidence.adaptThreshold) params = { ...params, threshold: documentThreshold(features.en, features.ar, params.threshold) };
+  const first = pass(input, features, params);
+  if (!evidence.selfTrain) return first.beads;
+  const confident = first.beads.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
   const links = learnLinks(confident, tokens.en, tokens.ar);
-  if (links.size === 0) return first;
+  if (links.size === 0) return first.beads;
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
-  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params, evidence.adaptThreshold);
+  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params, first.path).beads;
 }
 
 export const mizanStrategy: Strategy = {

@@ -88,11 +88,21 @@ function cellColumns(band: Band, n: number, m: number): { lo: Int32Array; hi: In
   return { lo, hi };
 }
 
-export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES, depth = 0): SearchResult {
+/** How far a guided search may stray from the path that guides it, in sentences. */
+export const GUIDE_MARGIN = 6;
+
+/**
+ * With `guide` (an earlier path over the same sentences, e.g. the first pass of self-training), only
+ * a band of GUIDE_MARGIN sentences around it is searched: the second pass refines the first locally
+ * at a fraction of the cost of a whole new search.
+ */
+export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES, depth = 0, guide?: readonly PathBead[]): SearchResult {
   const n = level.en.length;
   const m = level.ar.length;
   let band: Band;
-  if ((n + 1) * (m + 1) <= (depth === 0 ? FULL_SEARCH_CELLS : FULL_SEARCH_BLOCKS) || n < 2 * BLOCK || m < 2 * BLOCK) {
+  if (guide) {
+    band = projectBand(guide, 1, n, m, GUIDE_MARGIN);
+  } else if ((n + 1) * (m + 1) <= (depth === 0 ? FULL_SEARCH_CELLS : FULL_SEARCH_BLOCKS) || n < 2 * BLOCK || m < 2 * BLOCK) {
     band = fullBand(n, m);
   } else {
     const coarse = search(
