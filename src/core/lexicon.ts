@@ -53,8 +53,12 @@ class TsvLexicon implements Lexicon {
     return stems;
   }
 
+  /** Asked for every piece a glued run could split into (word-repair.ts): no stems are built or cached. */
   knows(arabicToken: string): boolean {
-    return this.englishFor(arabicToken).length > 0;
+    const stems = this.cache.get(arabicToken);
+    if (stems !== undefined) return stems.length > 0;
+    const norm = normalizeArabic(arabicToken).replace(NOT_ARABIC_LETTER, '');
+    return norm.length >= 2 && readings(norm).some((form) => this.entries.has(form));
   }
 
   hasTranslation(englishStem: string): boolean {

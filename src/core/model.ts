@@ -135,7 +135,10 @@ class ModelLexicon implements TranslationModel {
   }
 
   knows(arabicToken: string): boolean {
-    return this.translations(arabicToken).length > 0;
+    const found = this.cache.get(arabicToken);
+    if (found !== undefined) return found.length > 0;
+    const key = modelKey(arabicToken);
+    return key !== null && this.entries.has(key) && (this.minProbability === 0 || this.translations(arabicToken).length > 0);
   }
 
   hasTranslation(englishStem: string): boolean {

@@ -15,7 +15,7 @@ export const MIN_GLUED = 8;
 /** A split must explain this share of the letters with known words, or the run is left whole. */
 const MIN_KNOWN_SHARE = 0.5;
 /** Longest piece tried: longer than any Arabic word with all its clitics. */
-const MAX_PIECE = 14;
+const MAX_PIECE = 12;
 const KNOWN_COST = 1;
 const UNKNOWN_COST = 1.5;
 const UNKNOWN_PER_LETTER = 0.8;
