@@ -36,6 +36,7 @@ export interface JobSpec {
   aligner: string | undefined;
   /** --lexicon and --evidence, read by each worker (see evidence-file.ts). */
   lexicon?: string | undefined;
+  model?: string | undefined;
   evidence?: string | undefined;
   /** Redo pairs whose output is already there. */
   force?: boolean;

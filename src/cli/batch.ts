@@ -200,6 +200,7 @@ export async function batchCommand(argv: string[], out: NodeJS.WritableStream): 
     presplit: values.presplit,
     aligner: values.aligner,
     lexicon: values.lexicon,
+    model: values.model,
     evidence: values.evidence,
     force: values.force,
     maxInput,

@@ -13,12 +13,15 @@ import { loadModel } from './model-file.js';
 export interface EvidenceSpec {
   /** A lexicon file instead of data/lexicon/ar-en.tsv.gz. */
   lexicon?: string | undefined;
+  /** A translation model file instead of data/model/ar-en.tsv.gz (see scripts/build-model.ts). */
+  model?: string | undefined;
   /** Comma-separated parts (see EVIDENCE_PARTS); default all. */
   evidence?: string | undefined;
 }
 
 export const EVIDENCE_OPTIONS = {
   lexicon: { type: 'string' },
+  model: { type: 'string' },
   evidence: { type: 'string' },
 } as const;
 
@@ -27,6 +30,8 @@ export const EVIDENCE_OPTIONS_HELP = `  --evidence LIST   the evidence to align 
                     for the dictionary and names only (see README, "How it aligns")
   --lexicon FILE    a dictionary of your own (key<TAB>stem stem ..., see
                     data/lexicon/README.md) instead of the shipped one
+  --model FILE      a translation model of your own (npm run build-model, see
+                    data/model/README.md) instead of the shipped one
 `;
 
 export function evidenceParts(spec: EvidenceSpec): Set<EvidencePart> {
@@ -40,7 +45,7 @@ export function evidenceParts(spec: EvidenceSpec): Set<EvidencePart> {
 export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
   const parts = evidenceParts(spec);
   const dictionary = parts.has('dict') || spec.lexicon !== undefined ? loadLexicon(spec.lexicon) : EMPTY_LEXICON;
-  const model = parts.has('model') ? loadModel() : null;
+  const model = parts.has('model') || spec.model !== undefined ? loadModel(spec.model) : null;
   const lexicon = model ? joinLexicons(dictionary, model) : dictionary;
   const on = [...parts].join('+') || 'none';
   return {
