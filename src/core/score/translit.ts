@@ -6,6 +6,7 @@
  * (cf. AbdulJaleel & Larkey 2003, "Statistical transliteration for English-Arabic CLIR").
  * Putin and بوتين both become "btn"; Hollande and أولوند "lnd"; Daesh and داعش "dx".
  */
+import type { NameModel } from './name-model.js';
 
 /** Consonant class of each Arabic letter; letters absent here (vowels, glottals, h-sounds) are dropped. */
 const ARABIC_CLASS: Record<string, string> = {
@@ -81,13 +82,21 @@ function deletions(skeleton: string): string[] {
  * English name skeletons indexed by their one-deletion neighbourhood (Garbe's SymSpell), so an
  * Arabic word finds every name within one edit in a few map lookups instead of a scan of all
  * names: on a 10,000-sentence pair the scan would be tens of millions of comparisons.
- * Every candidate is still confirmed by skeletonsMatch.
+ * Without a model every candidate is confirmed by skeletonsMatch. With a learned model
+ * (name-model.ts) the index only proposes candidates — every name whose skeleton shares a
+ * one-deletion variant with the word's, whatever the lengths — and the model, which reads the
+ * letters, confirms them: the skeleton's rigid thresholds were what kept فابيوس from Fabius.
  */
 export class NameIndex {
   private readonly byVariant = new Map<string, Set<string>>();
   private readonly idsBySkeleton = new Map<string, Set<number>>();
+  /** With a model: the English words (lower case) behind each skeleton and the ids they stand for. */
+  private readonly wordsBySkeleton = new Map<string, Map<string, Set<number>>>();
 
-  add(skeleton: string, id: number): void {
+  constructor(private readonly model?: NameModel) {}
+
+  /** `word`, the English word in lower case, is what a model scores; without a model it is unused. */
+  add(skeleton: string, id: number, word?: string): void {
     if (skeleton.length < 2) return;
     let ids = this.idsBySkeleton.get(skeleton);
     if (!ids) {
@@ -99,6 +108,17 @@ export class NameIndex {
       }
     }
     ids.add(id);
+    if (this.model && word !== undefined) {
+      let words = this.wordsBySkeleton.get(skeleton);
+      if (!words) this.wordsBySkeleton.set(skeleton, (words = new Map()));
+      let wordIds = words.get(word);
+      if (!wordIds) words.set(word, (wordIds = new Set()));
+      wordIds.add(id);
+    }
+  }
+
+  get hasModel(): boolean {
+    return this.model !== undefined;
   }
 
   /** Ids of the English names whose skeleton matches this one. */
@@ -110,6 +130,31 @@ export class NameIndex {
     for (const variant of variants) {
       for (const english of this.byVariant.get(variant) ?? []) {
         if (skeletonsMatch(skeleton, english)) for (const id of this.idsBySkeleton.get(english)!) out.add(id);
+      }
+    }
+    return [...out];
+  }
+
+  /**
+   * Ids of the English names an Arabic word (normalizeArabic form) spells. With a model, those the
+   * model accepts (`confident`: those it accepts at its stricter threshold) among the index's
+   * candidates; without one, `matches` on the word's skeleton.
+   */
+  matchesWord(arabicNormalizedWord: string, confident = false): number[] {
+    const skeleton = arabicSkeleton(arabicNormalizedWord);
+    if (!this.model) return skeleton.length < 2 ? [] : this.matches(skeleton);
+    if (skeleton.length < 2) return [];
+    const model = this.model;
+    const out = new Set<number>();
+    const seen = new Set<string>();
+    for (const variant of deletions(skeleton)) {
+      for (const english of this.byVariant.get(variant) ?? []) {
+        if (seen.has(english)) continue;
+        seen.add(english);
+        for (const [word, ids] of this.wordsBySkeleton.get(english) ?? []) {
+          const ok = confident ? model.confident(arabicNormalizedWord, word) : model.matches(arabicNormalizedWord, word);
+          if (ok) for (const id of ids) out.add(id);
+        }
       }
     }
     return [...out];
