@@ -7,10 +7,15 @@
  *   npm run build && node dist/bench/names.js [--data DIR] [--model FILE]
  */
 import { join, resolve } from 'node:path';
+import { loadLexicon } from '../src/cli/lexicon-file.js';
 import { loadNameModel } from '../src/cli/names-file.js';
 import { packageRoot } from '../src/cli/resources.js';
+import { ArabicTokenizer } from '../src/core/score/arabic-tokens.js';
+import { EnglishTokenizer } from '../src/core/score/english-tokens.js';
 import type { NameModel } from '../src/core/score/name-model.js';
+import { Interner } from '../src/core/score/tokens.js';
 import { arabicSkeleton, englishSkeleton, NameIndex } from '../src/core/score/translit.js';
+import { dataAvailable, loadFlores, loadIwslt, loadTico } from './sources.js';
 import { buildItems, type Item, type LinkFigures, measure, namesAvailable, ordinaryWords, readRows, truthOf } from '../scripts/names-data.js';
 
 const args = process.argv.slice(2);
@@ -33,13 +38,13 @@ function viaIndex(item: Item, index: NameIndex, query: (index: NameIndex) => num
 }
 
 /** Accepts whatever the index proposes: how many true names the blocking step lets through. */
-const acceptAll: NameModel = { score: () => 0, matches: () => true, confident: () => true, threshold: 0, confidentThreshold: 0, version: 'all' };
+const acceptAll: NameModel = { score: () => 0, matches: () => true, confident: () => true, threshold: 0, confidentThreshold: 0, agreeingThreshold: 0, version: 'all' };
 
 const systems: Array<[string, (item: Item) => string[]]> = [
   ['skeleton (today: SymSpell + skeletonsMatch)', (item) => viaIndex(item, new NameIndex(), (x) => x.matches(arabicSkeleton(item.ar)))],
   ['skeleton, dictionary word (skeleton ≥ 4)', (item) => (arabicSkeleton(item.ar).length < 4 ? [] : viaIndex(item, new NameIndex(), (x) => x.matches(arabicSkeleton(item.ar))))],
   ['index candidates only (no confirmation)', (item) => viaIndex(item, new NameIndex(acceptAll), (x) => x.matchesWord(item.ar))],
-  [`model over the whole pool (threshold ${model.threshold})`, (item) => item.pool.filter((en) => model.matches(item.ar, en))],
+  [`model over the whole pool (thresholds ${model.threshold}, skeletons agreeing ${model.agreeingThreshold})`, (item) => item.pool.filter((en) => model.matches(item.ar, en))],
   ['model (index + model, as integrated)', (item) => viaIndex(item, new NameIndex(model), (x) => x.matchesWord(item.ar))],
   [`model confident (threshold ${model.confidentThreshold}), dictionary word`, (item) => viaIndex(item, new NameIndex(model), (x) => x.matchesWord(item.ar, true))],
 ];
@@ -55,3 +60,30 @@ const start = performance.now();
 let n = 0;
 for (const item of items.slice(0, 2000)) for (const en of item.pool.slice(0, 50)) (model.score(item.ar, en), n++);
 console.log(`model.score: ${(((performance.now() - start) * 1000) / n).toFixed(2)} µs per pair (${n} pairs)`);
+
+// What the aligner pays on a 10,000-sentence pair: tokenising both sides (the name index filled by the
+// English, then queried by every Arabic word form) without and with the model. Dev text read for
+// timing only (FLORES-200, TICO-19, IWSLT17 cycled), never for training or tuning.
+const devDir = join(dataDir, 'dev');
+if (dataAvailable(devDir)) {
+  const pairs = [...loadFlores(devDir), ...loadTico(devDir), ...loadIwslt(devDir)].flatMap((d) => d.pairs);
+  const doc = Array.from({ length: 10_000 }, (_, k) => pairs[k % pairs.length]!);
+  const lexicon = loadLexicon();
+  const time = (names: NameIndex) => {
+    const start = performance.now();
+    const vocab = new Interner();
+    const english = new EnglishTokenizer(vocab, names);
+    for (const p of doc) english.tokens(p.en);
+    const arabic = new ArabicTokenizer(vocab, lexicon, names);
+    let linked = 0;
+    for (const p of doc) linked += arabic.tokens(p.ar).length;
+    return { seconds: (performance.now() - start) / 1000, linked };
+  };
+  const distinct = new Set(doc.flatMap((p) => p.ar.split(/\s+/))).size;
+  time(new NameIndex()); // warm the stemmer and lexicon caches alike for both runs
+  const without = time(new NameIndex());
+  const withModel = time(new NameIndex(model));
+  console.log(
+    `10,000-sentence pair (${distinct} distinct Arabic forms): tokenising ${without.seconds.toFixed(2)} s without the model, ${withModel.seconds.toFixed(2)} s with it (+${(withModel.seconds - without.seconds).toFixed(2)} s)`,
+  );
+}

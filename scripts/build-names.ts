@@ -13,11 +13,14 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { packageRoot } from '../src/cli/resources.js';
 import { modelFromTables, type NameModel } from '../src/core/score/name-model.js';
+import { arabicSkeleton, englishSkeleton, skeletonsMatch } from '../src/core/score/translit.js';
 import { type NamePair, serializeNameModel, trainNameTables } from '../src/core/score/name-train.js';
 import { bucket, buildItems, type Item, namesAvailable, ordinaryWords, readRows, type Row, truthOf } from './names-data.js';
 
 /** Precision the thresholds aim for on the tuning bucket: above the 0.95 target, for the margin. */
 const TARGET_PRECISION = 0.97;
+/** The model alone aims a little higher, leaving room for the links the skeletons vouch for. */
+const MODEL_PRECISION = 0.975;
 /** For a word the dictionary also reads (arabic-tokens.ts): a wrong link there costs a right one. */
 const CONFIDENT_PRECISION = 0.995;
 export const ITERATIONS = 8;
@@ -40,24 +43,43 @@ function pairsOf(rows: readonly Row[], inBucket: (b: number) => boolean): NamePa
   return pairs;
 }
 
-/** The lowest threshold whose links on the pools reach `precision`, by a sweep over the sorted scores. */
-function tune(model: NameModel, items: readonly Item[], truth: Map<string, Set<string>>, precision: number): { threshold: number; recall: number } {
-  const scored: Array<{ s: number; right: boolean; own: boolean }> = [];
+interface Scored {
+  s: number;
+  right: boolean;
+  own: boolean;
+  /** The consonant skeletons match (translit.ts). */
+  agree: boolean;
+}
+
+function scoreItems(model: NameModel, items: readonly Item[], truth: Map<string, Set<string>>): Scored[] {
+  const scored: Scored[] = [];
   for (const item of items) {
-    for (const en of item.pool) scored.push({ s: model.score(item.ar, en), right: truth.get(item.ar)!.has(en), own: en === item.en });
+    const skeleton = arabicSkeleton(item.ar);
+    for (const en of item.pool) {
+      scored.push({ s: model.score(item.ar, en), right: truth.get(item.ar)!.has(en), own: en === item.en, agree: skeletonsMatch(skeleton, englishSkeleton(en)) });
+    }
   }
-  scored.sort((p, q) => q.s - p.s);
-  let best = { threshold: Infinity, recall: 0 };
+  return scored.sort((p, q) => q.s - p.s);
+}
+
+/**
+ * The lowest threshold whose links reach `precision`, by a sweep down the sorted scores; `base` links
+ * (those above another threshold already) count first, and only `eligible` candidates are swept.
+ */
+function tune(scored: readonly Scored[], items: number, precision: number, eligible = (_: Scored) => true, base?: (x: Scored) => boolean): { threshold: number; recall: number } {
   let predicted = 0;
   let correct = 0;
   let recalled = 0;
-  for (let k = 0; k < scored.length; k++) {
-    const x = scored[k]!;
+  for (const x of scored) if (base?.(x)) (predicted++, x.right && correct++, x.own && recalled++);
+  let best = { threshold: Infinity, recall: recalled / items };
+  const rest = scored.filter((x) => !base?.(x) && eligible(x));
+  for (let k = 0; k < rest.length; k++) {
+    const x = rest[k]!;
     predicted++;
     if (x.right) correct++;
     if (x.own) recalled++;
-    const tie = k + 1 < scored.length && scored[k + 1]!.s === x.s;
-    if (!tie && Number.isFinite(x.s) && correct / predicted >= precision) best = { threshold: x.s, recall: recalled / items.length };
+    const tie = k + 1 < rest.length && rest[k + 1]!.s === x.s;
+    if (!tie && Number.isFinite(x.s) && correct / predicted >= precision) best = { threshold: x.s, recall: recalled / items };
   }
   return best;
 }
@@ -70,15 +92,22 @@ const rows = readRows(dataDir);
 const ordinary = ordinaryWords(dataDir, new Set(rows.map((r) => r.en)));
 const truth = truthOf(rows);
 const started = performance.now();
-const tuningModel = modelFromTables(trainNameTables(pairsOf(rows, (b) => b >= 2), { iterations: ITERATIONS, minLetterCount: 5 }), 'tuning', 0, 0);
+const tuningTables = trainNameTables(pairsOf(rows, (b) => b >= 2), { iterations: ITERATIONS, minLetterCount: 5 });
+const tuningModel = modelFromTables(tuningTables, 'tuning', { threshold: 0, confident: 0, agreeing: 0 });
 const items = buildItems(rows, (b) => b === 1, ordinary);
-const normal = tune(tuningModel, items, truth, TARGET_PRECISION);
-const confident = tune(tuningModel, items, truth, CONFIDENT_PRECISION);
-console.log(`tuned on ${items.length} bucket-1 tokens: threshold ${normal.threshold.toFixed(4)} (recall ${normal.recall.toFixed(3)}), confident ${confident.threshold.toFixed(4)} (recall ${confident.recall.toFixed(3)})`);
+const scored = scoreItems(tuningModel, items, truth);
+const normal = tune(scored, items.length, MODEL_PRECISION);
+const agreeing = tune(scored, items.length, Number(process.env.AGREE_P ?? TARGET_PRECISION), (x) => x.agree, (x) => x.s >= normal.threshold);
+const confident = tune(scored, items.length, CONFIDENT_PRECISION);
+const thresholds = { threshold: normal.threshold, confident: confident.threshold, agreeing: Math.min(agreeing.threshold, normal.threshold) };
+console.log(
+  `tuned on ${items.length} bucket-1 tokens: threshold ${normal.threshold.toFixed(4)} (recall ${normal.recall.toFixed(3)}), ` +
+    `with agreeing skeletons ${agreeing.threshold.toFixed(4)} (recall ${agreeing.recall.toFixed(3)}), confident ${confident.threshold.toFixed(4)} (recall ${confident.recall.toFixed(3)})`,
+);
 const trainPairs = pairsOf(rows, (b) => b >= 1);
 const tables = trainNameTables(trainPairs, { iterations: ITERATIONS, minLetterCount: 5 });
 const version = `translit-em${ITERATIONS}-${trainPairs.length}`;
-const text = serializeNameModel(tables, version, normal.threshold, confident.threshold, [
+const text = serializeNameModel(tables, version, thresholds, [
   'mizan name transliteration model: see data/names/README.md (format, method, figures).',
   'Trained on English-Arabic name token pairs from Wikidata (CC0), Merhav & Ash, COLING 2018.',
 ]);

@@ -8,9 +8,13 @@
  *
  * The score of a pair is the log-likelihood ratio of the joint model (summed over all alignments, the
  * forward algorithm) against the two words drawn independently from letter unigrams, divided by the
- * letters of both words so that one threshold serves short and long names alike.
+ * letters of both words so that one threshold serves short and long names alike. A lower threshold
+ * applies when the hand-written consonant skeletons (translit.ts) also agree: French -ande is وند in
+ * أولوند, a spelling a memoryless letter model finds unlikely but the skeleton "lnd" vouches for.
  * Pure: the file's text comes in, a scorer goes out.
  */
+import { arabicSkeleton, englishSkeleton, skeletonsMatch } from './translit.js';
+
 
 /** English letters a–z are 1..26; chunk codes pack up to three of them base 27 (0: the empty chunk). */
 export const BASE_LETTERS = 27;
@@ -23,12 +27,13 @@ const FLOOR = 1e-7;
 export interface NameModel {
   /** Per-letter log-likelihood ratio; comparable across lengths. -Infinity when a word has no letters. */
   score(arabicNormalizedWord: string, englishLowerWord: string): number;
-  /** score ≥ threshold. */
+  /** score ≥ threshold, or ≥ agreeing threshold when the consonant skeletons match. */
   matches(arabicNormalizedWord: string, englishLowerWord: string): boolean;
   /** A stricter threshold, for words that also have a dictionary reading (see arabic-tokens.ts). */
   confident(arabicNormalizedWord: string, englishLowerWord: string): boolean;
   readonly threshold: number;
   readonly confidentThreshold: number;
+  readonly agreeingThreshold: number;
   readonly version: string;
 }
 
@@ -61,6 +66,12 @@ export function chunkFromText(text: string): number {
 }
 
 /** Dense tables: probabilities of units, and of letters in the background. */
+export interface Thresholds {
+  threshold: number;
+  confident: number;
+  agreeing: number;
+}
+
 export interface ModelTables {
   /** Arabic letters in index order; index `letters.length` is the empty Arabic side (insertion of English). */
   letters: string[];
@@ -71,63 +82,15 @@ export interface ModelTables {
   englishBackground: Float64Array;
 }
 
-export function arabicIndexes(letters: readonly string[], word: string): number[] {
-  const out: number[] = [];
-  for (const ch of word) {
-    const k = letters.indexOf(ch);
-    if (k >= 0) out.push(k);
-  }
-  return out;
-}
-
 /**
- * Forward probabilities of the joint model, row-major (a.length + 1) × (e.length + 1): cell (i, j)
- * is the probability of producing the first i Arabic and first j English letters.
- */
-export function forward(t: ModelTables, a: readonly number[], e: readonly number[]): Float64Array {
-  const n = a.length;
-  const m = e.length;
-  const w = m + 1;
-  const f = new Float64Array((n + 1) * w);
-  const insert = t.letters.length * CHUNKS;
-  f[0] = 1;
-  for (let i = 0; i <= n; i++) {
-    const row = i > 0 ? a[i - 1]! * CHUNKS : 0;
-    for (let j = 0; j <= m; j++) {
-      if (i === 0 && j === 0) continue;
-      let s = 0;
-      if (j > 0) s += f[i * w + j - 1]! * t.units[insert + e[j - 1]!]!;
-      if (i > 0) {
-        let code = 0;
-        for (let k = 0; k <= MAX_CHUNK && k <= j; k++) {
-          // Growing the chunk leftwards puts its new first letter lowest, as chunkCode packs it.
-          if (k > 0) code = code * BASE + e[j - k]!;
-          s += f[(i - 1) * w + j - k]! * t.units[row + code]!;
-        }
-      }
-      f[i * w + j] = s;
-    }
-  }
-  return f;
-}
-
-export function scoreCodes(t: ModelTables, a: readonly number[], e: readonly number[]): number {
-  if (a.length === 0 || e.length === 0) return -Infinity;
-  const f = forward(t, a, e);
-  let background = 0;
-  for (const x of a) background += Math.log(t.arabicBackground[x]!);
-  for (const x of e) background += Math.log(t.englishBackground[x]!);
-  return (Math.log(f[f.length - 1]!) - background) / (a.length + e.length);
-}
-
-/**
- * The file (data/names/README.md): `#` comments; `version`, `threshold`, `confident` lines;
+ * The file (data/names/README.md): `#` comments; `version`, `threshold`, `confident`, `agreeing` lines;
  * `ar LETTER P`, `en LETTER P` background unigrams; `unit ARABIC ENGLISH P`, either side empty.
  */
 export function parseNameModel(text: string): NameModel {
   let version = '';
   let threshold = NaN;
   let confidentThreshold = NaN;
+  let agreeing = NaN;
   const letters: string[] = [];
   const arabic: number[] = [];
   const english = new Float64Array(BASE).fill(FLOOR);
@@ -139,6 +102,7 @@ export function parseNameModel(text: string): NameModel {
     if (f[0] === 'version') version = f[1] ?? '';
     else if (f[0] === 'threshold') threshold = value;
     else if (f[0] === 'confident') confidentThreshold = value;
+    else if (f[0] === 'agreeing') agreeing = value;
     else if (f[0] === 'ar' && f[1]) (letters.push(f[1]), arabic.push(value));
     else if (f[0] === 'en' && f[1]) english[chunkFromText(f[1])] = value;
     else if (f[0] === 'unit' && f.length === 4) unitLines.push([f[1]!, f[2]!, value]);
@@ -156,26 +120,108 @@ export function parseNameModel(text: string): NameModel {
     units[x * CHUNKS + chunkFromText(en)] = p;
   }
   const tables: ModelTables = { letters, units, arabicBackground: Float64Array.from(arabic), englishBackground: english };
-  return modelFromTables(tables, version, threshold, Number.isFinite(confidentThreshold) ? confidentThreshold : threshold);
+  const confident = Number.isFinite(confidentThreshold) ? confidentThreshold : threshold;
+  return modelFromTables(tables, version, { threshold, confident, agreeing: Number.isFinite(agreeing) ? agreeing : threshold });
 }
 
-export function modelFromTables(tables: ModelTables, version: string, threshold: number, confidentThreshold: number): NameModel {
+/**
+ * The scorer proper. The dense tables hold 27³ chunk columns per letter, almost all zero; scoring
+ * keeps only the chunks the model has (a few hundred) so a unit lookup stays in cache, and each English
+ * word is prepared once — its letters, which of its two- and three-letter substrings are chunks, its
+ * background log-probability — because a document's names are scored against many Arabic words.
+ * Same sums as `forward` over the dense tables: a chunk the model lacks has probability 0 there.
+ */
+export function modelFromTables(tables: ModelTables, version: string, thresholds: Thresholds): NameModel {
+  const { threshold, confident: confidentThreshold, agreeing } = thresholds;
+  const nLetters = tables.letters.length;
+  const column = new Map<number, number>();
+  for (let x = 0; x <= nLetters; x++) {
+    for (let c = BASE; c < CHUNKS; c++) if (tables.units[x * CHUNKS + c]! > 0 && !column.has(c)) column.set(c, BASE + column.size);
+  }
+  const width = BASE + column.size;
+  const units = new Float64Array((nLetters + 1) * width);
+  for (let x = 0; x <= nLetters; x++) {
+    for (let c = 0; c < BASE; c++) units[x * width + c] = tables.units[x * CHUNKS + c]!;
+    for (const [c, col] of column) units[x * width + col] = tables.units[x * CHUNKS + c]!;
+  }
+  const logArabic = tables.arabicBackground.map(Math.log);
   const index = new Map(tables.letters.map((l, k) => [l, k]));
-  const arabicOf = (word: string) => {
-    const out: number[] = [];
-    for (const ch of word) {
-      const k = index.get(ch);
-      if (k !== undefined) out.push(k);
+
+  interface Prepared {
+    codes: number[];
+    /** Per end position j: the columns of the chunks e[j-2..j) and e[j-3..j), -1 when not a chunk. */
+    two: Int32Array;
+    three: Int32Array;
+    background: number;
+  }
+  const english = new Map<string, Prepared>();
+  const prepare = (word: string): Prepared => {
+    const codes = englishCodes(word);
+    const two = new Int32Array(codes.length + 1).fill(-1);
+    const three = new Int32Array(codes.length + 1).fill(-1);
+    let background = 0;
+    for (let j = 1; j <= codes.length; j++) {
+      background += Math.log(tables.englishBackground[codes[j - 1]!]!);
+      if (j >= 2) two[j] = column.get(chunkCode(codes, j - 2, j)) ?? -1;
+      if (j >= 3) three[j] = column.get(chunkCode(codes, j - 3, j)) ?? -1;
     }
-    return out;
+    return { codes, two, three, background };
   };
-  const score = (ar: string, en: string) => scoreCodes(tables, arabicOf(ar), englishCodes(en));
+
+  let lastArabic: string | undefined;
+  let a: number[] = [];
+  let arabicBackground = 0;
+  let f = new Float64Array(256);
+  const insert = nLetters * width;
+  const score = (ar: string, en: string): number => {
+    if (ar !== lastArabic) {
+      lastArabic = ar;
+      a = [];
+      arabicBackground = 0;
+      for (const ch of ar) {
+        const k = index.get(ch);
+        if (k !== undefined) (a.push(k), (arabicBackground += logArabic[k]!));
+      }
+    }
+    let p = english.get(en);
+    if (!p) {
+      if (english.size > 100_000) english.clear();
+      english.set(en, (p = prepare(en)));
+    }
+    const e = p.codes;
+    const n = a.length;
+    const m = e.length;
+    if (n === 0 || m === 0) return -Infinity;
+    const w = m + 1;
+    if ((n + 1) * w > f.length) f = new Float64Array((n + 1) * w * 2);
+    f[0] = 1;
+    for (let j = 1; j <= m; j++) f[j] = f[j - 1]! * units[insert + e[j - 1]!]!;
+    for (let i = 1; i <= n; i++) {
+      const row = a[i - 1]! * width;
+      const up = (i - 1) * w;
+      const here = i * w;
+      f[here] = f[up]! * units[row]!;
+      for (let j = 1; j <= m; j++) {
+        let s = f[here + j - 1]! * units[insert + e[j - 1]!]! + f[up + j]! * units[row]! + f[up + j - 1]! * units[row + e[j - 1]!]!;
+        const c2 = p.two[j]!;
+        if (c2 >= 0) s += f[up + j - 2]! * units[row + c2]!;
+        const c3 = p.three[j]!;
+        if (c3 >= 0) s += f[up + j - 3]! * units[row + c3]!;
+        f[here + j] = s;
+      }
+    }
+    return (Math.log(f[n * w + m]!) - arabicBackground - p.background) / (n + m);
+  };
   return {
     score,
-    matches: (ar, en) => score(ar, en) >= threshold,
+    matches: (ar, en) => {
+      const s = score(ar, en);
+      return s >= threshold || (s >= agreeing && skeletonsMatch(arabicSkeleton(ar), englishSkeleton(en)));
+    },
     confident: (ar, en) => score(ar, en) >= confidentThreshold,
     threshold,
     confidentThreshold,
+    agreeingThreshold: agreeing,
     version,
   };
 }

@@ -5,7 +5,7 @@
  * expected count; the M step renormalises. Pure, so a test can train on a handful of pairs; the
  * build script feeds it the Wikidata name tokens.
  */
-import { BASE_LETTERS, CHUNKS, chunkText, englishCodes, forward, MAX_CHUNK, type ModelTables } from './name-model.js';
+import { BASE_LETTERS, CHUNKS, chunkText, englishCodes, MAX_CHUNK, type ModelTables, type Thresholds } from './name-model.js';
 
 export interface NamePair {
   /** normalizeArabic form. */
@@ -27,6 +27,46 @@ function arabicLetters(pairs: readonly NamePair[], minCount: number): string[] {
   const counts = new Map<string, number>();
   for (const p of pairs) for (const ch of p.ar) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   return [...counts].filter(([ch, n]) => n >= minCount && /\p{L}/u.test(ch)).map(([ch]) => ch).sort();
+}
+
+/**
+ * Forward probabilities of the joint model, row-major (a.length + 1) × (e.length + 1): cell (i, j)
+ * is the probability of producing the first i Arabic and first j English letters.
+ */
+export function forward(t: ModelTables, a: readonly number[], e: readonly number[], into?: Float64Array): Float64Array {
+  const n = a.length;
+  const m = e.length;
+  const w = m + 1;
+  const f = into && into.length >= (n + 1) * w ? into : new Float64Array((n + 1) * w);
+  const insert = t.letters.length * CHUNKS;
+  f[0] = 1;
+  for (let i = 0; i <= n; i++) {
+    const row = i > 0 ? a[i - 1]! * CHUNKS : 0;
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      let s = 0;
+      if (j > 0) s += f[i * w + j - 1]! * t.units[insert + e[j - 1]!]!;
+      if (i > 0) {
+        let code = 0;
+        for (let k = 0; k <= MAX_CHUNK && k <= j; k++) {
+          // Growing the chunk leftwards puts its new first letter lowest, as chunkCode packs it.
+          if (k > 0) code = code * BASE_LETTERS + e[j - k]!;
+          s += f[(i - 1) * w + j - k]! * t.units[row + code]!;
+        }
+      }
+      f[i * w + j] = s;
+    }
+  }
+  return f;
+}
+
+export function denseScore(t: ModelTables, a: readonly number[], e: readonly number[], scratch?: Float64Array): number {
+  if (a.length === 0 || e.length === 0) return -Infinity;
+  const f = forward(t, a, e, scratch);
+  let background = 0;
+  for (const x of a) background += Math.log(t.arabicBackground[x]!);
+  for (const x of e) background += Math.log(t.englishBackground[x]!);
+  return (Math.log(f[(a.length + 1) * (e.length + 1) - 1]!) - background) / (a.length + e.length);
 }
 
 function backward(t: ModelTables, a: readonly number[], e: readonly number[]): Float64Array {
@@ -127,8 +167,9 @@ export function trainNameTables(pairs: readonly NamePair[], options: TrainOption
 const num = (p: number) => p.toExponential(3);
 
 /** The model file (format in data/names/README.md); sorted and fixed-precision, so a rebuild is byte-identical. */
-export function serializeNameModel(t: ModelTables, version: string, threshold: number, confident: number, header: string[] = []): string {
-  const lines = [...header.map((h) => `# ${h}`), `version\t${version}`, `threshold\t${threshold.toFixed(4)}`, `confident\t${confident.toFixed(4)}`];
+export function serializeNameModel(t: ModelTables, version: string, thresholds: Thresholds, header: string[] = []): string {
+  const lines = [...header.map((h) => `# ${h}`), `version\t${version}`];
+  for (const key of ['threshold', 'confident', 'agreeing'] as const) lines.push(`${key}\t${thresholds[key].toFixed(4)}`);
   t.letters.forEach((l, x) => lines.push(`ar\t${l}\t${num(t.arabicBackground[x]!)}`));
   for (let c = 1; c < BASE_LETTERS; c++) lines.push(`en\t${String.fromCharCode(96 + c)}\t${num(t.englishBackground[c]!)}`);
   for (let x = 0; x <= t.letters.length; x++) {
