@@ -9,12 +9,18 @@
  * The score of a pair is the log-likelihood ratio of the joint model (summed over all alignments, the
  * forward algorithm) against the two words drawn independently from letter unigrams, divided by the
  * letters of both words so that one threshold serves short and long names alike. A lower threshold
- * applies when the hand-written consonant skeletons (translit.ts) also agree: French -ande is وند in
- * أولوند, a spelling a memoryless letter model finds unlikely but the skeleton "lnd" vouches for.
+ * applies when the hand-written consonant skeletons (translit.ts) are identical: French -ande is وند
+ * in أولوند, a spelling a memoryless letter model finds unlikely but the skeleton "lnd" vouches for.
  * Pure: the file's text comes in, a scorer goes out.
  */
-import { arabicSkeleton, englishSkeleton, skeletonsMatch } from './translit.js';
+import { arabicSkeleton, englishSkeleton } from './translit.js';
 
+
+/** The two words reduce to one consonant skeleton of two classes or more (translit.ts). */
+export function skeletonsAgree(arabicNormalizedWord: string, englishLowerWord: string): boolean {
+  const skeleton = arabicSkeleton(arabicNormalizedWord);
+  return skeleton.length >= 2 && skeleton === englishSkeleton(englishLowerWord.normalize('NFD'));
+}
 
 /** English letters a–z are 1..26; chunk codes pack up to three of them base 27 (0: the empty chunk). */
 export const BASE_LETTERS = 27;
@@ -27,7 +33,7 @@ const FLOOR = 1e-7;
 export interface NameModel {
   /** Per-letter log-likelihood ratio; comparable across lengths. -Infinity when a word has no letters. */
   score(arabicNormalizedWord: string, englishLowerWord: string): number;
-  /** score ≥ threshold, or ≥ agreeing threshold when the consonant skeletons match. */
+  /** score ≥ threshold, or ≥ agreeing threshold when the consonant skeletons are identical. */
   matches(arabicNormalizedWord: string, englishLowerWord: string): boolean;
   /** A stricter threshold, for words that also have a dictionary reading (see arabic-tokens.ts). */
   confident(arabicNormalizedWord: string, englishLowerWord: string): boolean;
@@ -216,7 +222,7 @@ export function modelFromTables(tables: ModelTables, version: string, thresholds
     score,
     matches: (ar, en) => {
       const s = score(ar, en);
-      return s >= threshold || (s >= agreeing && skeletonsMatch(arabicSkeleton(ar), englishSkeleton(en)));
+      return s >= threshold || (s >= agreeing && skeletonsAgree(ar, en));
     },
     confident: (ar, en) => score(ar, en) >= confidentThreshold,
     threshold,
