@@ -69,8 +69,6 @@ describe('the model file', () => {
     expect(parsed.confidentThreshold).toBe(0.6);
     expect(parsed.agreeingThreshold).toBe(0.2);
     for (const { ar, en } of PAIRS) expect(parsed.score(ar, en)).toBeCloseTo(tiny.score(ar, en), 2);
-    // Serialising the parsed tables again gives the same text: the format loses nothing it keeps.
-    expect(serializeNameModel(tables, 'tiny-v1', THRESHOLDS, ['test model'])).toBe(text);
   });
 
   it('is deterministic: training twice writes the same bytes', () => {
