@@ -11,10 +11,10 @@
  * letters of both words so that one threshold serves short and long names alike. A lower threshold
  * applies when the hand-written consonant skeletons (translit.ts) are identical: French -ande is وند
  * in أولوند, a spelling a memoryless letter model finds unlikely but the skeleton "lnd" vouches for.
- * Pure: the file's text comes in, a scorer goes out.
+ * Pure: the file's text comes in, a scorer goes out. Longer than the ~200 lines of a core module
+ * because the scorer is one hot loop best read whole (the training side is name-train.ts).
  */
 import { arabicSkeleton, englishSkeleton } from './translit.js';
-
 
 /** The two words reduce to one consonant skeleton of two classes or more (translit.ts). */
 export function skeletonsAgree(arabicNormalizedWord: string, englishLowerWord: string): boolean {
@@ -71,13 +71,13 @@ export function chunkFromText(text: string): number {
   return chunkCode(codes, 0, codes.length);
 }
 
-/** Dense tables: probabilities of units, and of letters in the background. */
 export interface Thresholds {
   threshold: number;
   confident: number;
   agreeing: number;
 }
 
+/** Dense tables: probabilities of units, and of letters in the background. */
 export interface ModelTables {
   /** Arabic letters in index order; index `letters.length` is the empty Arabic side (insertion of English). */
   letters: string[];
