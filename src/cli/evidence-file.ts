@@ -8,6 +8,7 @@ import { joinLexicons } from '../core/model.js';
 import { UsageError } from './errors.js';
 import { loadLexicon } from './lexicon-file.js';
 import { loadModel } from './model-file.js';
+import { loadNameModel } from './names-file.js';
 
 /** What the command line says about evidence: plain strings, so a batch can hand them to its workers. */
 export interface EvidenceSpec {
@@ -47,14 +48,15 @@ export function loadEvidence(spec: EvidenceSpec = {}): Evidence {
   const dictionary = parts.has('dict') || spec.lexicon !== undefined ? loadLexicon(spec.lexicon) : EMPTY_LEXICON;
   const model = parts.has('model') || spec.model !== undefined ? loadModel(spec.model) : null;
   const lexicon = model ? joinLexicons(dictionary, model) : dictionary;
+  const names = parts.has('names') ? loadNameModel() : null;
   const on = [...parts].join('+') || 'none';
   return {
     lexicon,
-    names: null,
+    names,
     selfTrain: parts.has('self'),
     unknownAsSilence: parts.has('unknown'),
     adaptThreshold: parts.has('thin'),
     repairWords: parts.has('repair'),
-    signature: `evidence=${on}|lexicon=${dictionary.size}${model ? `|model=${model.version}` : ''}`,
+    signature: `evidence=${on}|lexicon=${dictionary.size}${model ? `|model=${model.version}` : ''}${names ? `|names=${names.version}` : ''}`,
   };
 }

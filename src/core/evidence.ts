@@ -5,13 +5,7 @@
  */
 import type { Lexicon } from './lexicon.js';
 import { EMPTY_LEXICON } from './lexicon.js';
-
-/** A learned transliteration model: how plausibly an Arabic word spells an English name. */
-export interface NameModel {
-  /** Whether the normalised Arabic word plausibly spells the lower-case English word. */
-  matches(arabicNormalized: string, englishLower: string): boolean;
-  readonly version: string;
-}
+import type { NameModel } from './score/name-model.js';
 
 /** The parts of the evidence, by the names `--evidence` takes. */
 export const EVIDENCE_PARTS = ['dict', 'model', 'names', 'self', 'unknown', 'thin', 'repair'] as const;

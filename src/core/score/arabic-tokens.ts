@@ -117,6 +117,12 @@ export class ArabicTokenizer {
   private nameMatches(word: string, known: boolean): number[] {
     const out: number[] = [];
     for (const form of nameForms(word)) {
+      // A learned model reads the letters, so a dictionary word may still be a name when the model
+      // is confident (فابيوس has a dictionary reading of a part, and is Fabius): see translit.ts.
+      if (this.names.hasModel) {
+        out.push(...this.names.matchesWord(form, known));
+        continue;
+      }
       const skeleton = arabicSkeleton(form);
       // A dictionary word with a short skeleton (سنة "sn") is too likely to match a name by chance.
       if (skeleton.length < 2 || (known && skeleton.length < 4)) continue;

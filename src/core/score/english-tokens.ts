@@ -80,7 +80,7 @@ export class EnglishTokenizer {
     const stem = stop ? '' : stemEnglish(folded);
     const id = stop ? -1 : this.vocab.id(stem);
     const month = englishMonth(folded);
-    if (!stop && month === undefined && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id);
+    if (!stop && month === undefined && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id, folded);
     word = { month, ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id, capitalised: /^\p{Lu}/u.test(form) };
     this.words.set(form, word);
     return word;

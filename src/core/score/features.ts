@@ -96,7 +96,7 @@ export interface DocumentTokens {
  */
 export function tokenizeDocument(english: readonly string[], arabic: readonly string[], evidence: Evidence, wordAt = false): DocumentTokens {
   const vocab = new Interner();
-  const names = new NameIndex();
+  const names = new NameIndex(evidence.names ?? undefined);
   const englishTokenizer = new EnglishTokenizer(vocab, names, {
     lexicon: evidence.lexicon,
     markSilent: evidence.unknownAsSilence,
