@@ -22,7 +22,7 @@ import { countLinks, type LinkCounts, linkScores, sumCounts } from './links.js';
 import { commandLine, failure, hasGnuTime, runTimed, type Timed } from './proc.js';
 import { renderResults, type Row } from './report.js';
 import { dataAvailable } from './sources.js';
-import { ablationTable, headlineTable, systemsTable, targets } from './summary.js';
+import { summarySections, targets } from './summary.js';
 import {
   DICT_ONLY,
   freshDir,
@@ -249,31 +249,7 @@ function main(): void {
   const goals = targets(rows, speed, primary);
   const ablationSets = specs.filter((s) => s.ablation).map((s) => s.name);
   const shown = options.selfCheck ? [GOLD.name] : [MIZAN.name, DICT_ONLY.name, ...(options.quick ? [] : [GALE_CHURCH.name])];
-  const before = [
-    `## Headline: ${primary} on the test parts (tune parts beside)`,
-    '',
-    'The dev corpora are split by document (FLORES URL, TICO document, IWSLT talk; bench/split.ts) into a test part,',
-    'reported and never tuned on, and a tune part, where parameters may be chosen. Strict/lax/one-sided F1 from',
-    '`mizan eval` (presplit); link F1 and one-sided F1 from bench/links.ts (raw text).',
-    '',
-    headlineTable(rows, primary),
-    '',
-  ];
-  const after = [
-    '## Ablations (test parts, presplit): strict F1 / one-sided F1',
-    '',
-    'dict-only is `--evidence dict`; no-X is `--evidence` with every part but X; halflex passes the halved lexicon',
-    '(--lexicon) to every system, and the CLI loads that file even without `dict`, so halflex has no no-dict row. On clauses no gold bead is one-sided, so its cells give strict F1 / the share of',
-    'predicted beads that are one-sided (all of them wrong). Parts not implemented yet give the same figures as mizan.',
-    '',
-    ablationTable(rows, ablationSets),
-    '',
-    `## Every set: ${shown.join(', ')} (strict / one-sided F1; raw text: link / one-sided F1; clauses: / one-sided bead share)`,
-    '',
-    systemsTable(rows, shown),
-    '',
-  ];
-
+  const { before, after } = summarySections(rows, primary, ablationSets, shown);
   const markdown = renderResults({
     command: ['node dist/bench/run.js', ...process.argv.slice(2)].join(' '),
     environment: `Node ${process.version}, ${cpus().length} CPUs; peak RSS ${hasGnuTime() ? 'from /usr/bin/time -v' : 'n/a (no /usr/bin/time)'}`,

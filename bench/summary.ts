@@ -125,3 +125,38 @@ export function targets(rows: readonly Row[], speed: Row | undefined, primary: s
   }
   return out;
 }
+
+/** The summary sections of results.md: the headline before the targets; the ablations and every system after them. */
+export function summarySections(
+  rows: readonly Row[],
+  primary: string,
+  ablationSets: readonly string[],
+  shown: readonly string[],
+): { before: string[]; after: string[] } {
+  const before = [
+    `## Headline: ${primary} on the test parts (tune parts beside)`,
+    '',
+    'The dev corpora are split by document (FLORES URL, TICO document, IWSLT talk; bench/split.ts) into a test part,',
+    'reported and never tuned on, and a tune part, where parameters may be chosen. Strict/lax/one-sided F1 from',
+    '`mizan eval` (presplit); link F1 and one-sided F1 from bench/links.ts (raw text).',
+    '',
+    headlineTable(rows, primary),
+    '',
+  ];
+  const after = [
+    '## Ablations (test parts, presplit): strict F1 / one-sided F1',
+    '',
+    'dict-only is `--evidence dict`; no-X is `--evidence` with every part but X. halflex passes the halved lexicon',
+    '(--lexicon) to every system; the CLI loads that file even without `dict`, so halflex has no no-dict row. On',
+    'clauses no gold bead is one-sided, so its cells give strict F1 / the share of predicted beads that are',
+    'one-sided (all of them wrong). Parts not implemented yet give the same figures as mizan.',
+    '',
+    ablationTable(rows, ablationSets),
+    '',
+    `## Every set: ${shown.join(', ')} (strict / one-sided F1; raw text: link / one-sided F1; clauses: / one-sided bead share)`,
+    '',
+    systemsTable(rows, shown),
+    '',
+  ];
+  return { before, after };
+}
