@@ -1,30 +1,31 @@
 /**
- * Builds the benchmark sets from ../shared/data/dev: perturbed FLORES-200 + TICO-19 documents and
- * IWSLT17 talks, each in a presplit form (one segment a line, ladder gold) and a raw-text form
- * (paragraphs, gold beads as sentence texts), plus one large pair for the scale test.
- * Deterministic for a given --seed. Output goes to bench/out (git-ignored: the dev text must never
- * be committed). Usage: node dist/bench/gen.js [--seed N] [--out DIR] [--data DIR]
+ * Builds the benchmark sets from ../shared/data/dev, each corpus split into a `tune` and a `test`
+ * part by document (bench/split.ts): perturbed FLORES-200 + TICO-19 documents (`main`) and IWSLT17
+ * talks (`iwslt`); the stress sets of issue 9 (`clauses`: 1:1 documents whose sentences grow
+ * foreign clauses; `nospace`: main with the Arabic spaces removed in 60% of the lines; the halved
+ * lexicon `halflex` aligns main again); each in a presplit form (one segment a line, ladder gold)
+ * and a raw-text form (paragraphs, gold beads as sentence texts); plus one large pair for the scale
+ * test, and the speed subset's manifest. Deterministic for a given --seed. Output goes to bench/out
+ * (git-ignored: the dev text must never be committed).
+ * Usage: node dist/bench/gen.js [--seed N] [--out DIR] [--data DIR]
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatLadder } from '../src/formats/ladder.js';
-import {
-  DEFAULT_RATES,
-  type GoldBead,
-  type Pair,
-  perturbDocument,
-  regroupParagraphs,
-  renderParagraphs,
-  sidesOf,
-  toLadder,
-} from './perturb.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type GoldBead, type Pair, perturbDocument, sidesOf } from './perturb.js';
 import { createRng, type Rng, shuffled } from './rng.js';
 import { dataAvailable, loadFlores, loadIwslt, loadTico, type SourceDoc } from './sources.js';
+import { type Part, PARTS } from './split.js';
+import { addClauses, glueArabicLines, halveLexicon } from './stress.js';
+import { type BuiltDoc, freshDir, presplitRow, writeSet } from './write.js';
 
 /** Bumped whenever the output changes for the same options, so the runner knows to regenerate. */
-export const GEN_VERSION = 1;
+export const GEN_VERSION = 2;
+
+/** Issue 9's stress rates: sentences that grow a clause (clauses), Arabic lines that lose their spaces (nospace). */
+export const STRESS = { clauseRate: 0.15, glueShare: 0.6 } as const;
 
 export interface GenOptions {
   dataDir: string;
@@ -38,18 +39,25 @@ export interface GenOptions {
   speedSize: number;
 }
 
+/** A generated set: `<family>-<form>-<part>` directories (`large-<form>` has no part). */
 export interface SetStats {
+  family: string;
+  part?: Part;
   docs: number;
   en: number;
   ar: number;
   beads: Record<string, number>;
+  /** What the stress perturbation did (clause events, glued lines). */
+  stress?: string;
 }
 
 export interface GenSummary {
   version: number;
   options: GenOptions;
+  /** Keyed `<family>-<part>` (e.g. `main-test`), or `large`. */
   sets: Record<string, SetStats>;
-  speed: { docs: number; en: number; ar: number };
+  speed: { docs: number; en: number; ar: number; manifest: string };
+  halflex: { file: string; keys: number; kept: number };
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from bench/ and dist/bench/). */
@@ -71,18 +79,21 @@ export function defaultOptions(): GenOptions {
   };
 }
 
-interface BuiltDoc {
-  id: string;
-  gold: GoldBead[];
-}
+/**
+ * The stem of a document's origin: TICO chunks of one source document are not "another document".
+ * (FLORES documents are joined from whole URL-documents, so each is its own origin.)
+ */
+const origin = (doc: SourceDoc): string => (doc.corpus === 'tico' ? doc.id.replace(/-\d+$/, '') : doc.id);
 
-/** The stem of a document's origin: TICO chunks of one source document are not "another document". */
-const origin = (doc: SourceDoc): string => doc.id.replace(/-\d+$/, '');
+/** Documents of the same corpus with another origin (any other document if there is none). */
+function othersOf(doc: SourceDoc, docs: readonly SourceDoc[]): SourceDoc[] {
+  const others = docs.filter((d) => d.corpus === doc.corpus && origin(d) !== origin(doc));
+  return others.length > 0 ? others : docs.filter((d) => d !== doc);
+}
 
 /** Foreign sentences for `doc`: all pairs of one other document of the same corpus, chosen at random. */
 function foreignFor(doc: SourceDoc, docs: readonly SourceDoc[], rng: Rng): Pair[] {
-  const others = docs.filter((d) => d.corpus === doc.corpus && origin(d) !== origin(doc));
-  const pool = others.length > 0 ? others : docs.filter((d) => d !== doc);
+  const pool = othersOf(doc, docs);
   return pool[rng.int(pool.length)]?.pairs ?? [];
 }
 
@@ -97,7 +108,7 @@ function beadShape(bead: GoldBead): string {
   return `${bead.en.length}-${bead.ar.length}`;
 }
 
-function stats(built: readonly BuiltDoc[]): SetStats {
+function stats(family: string, part: Part | undefined, built: readonly BuiltDoc[], stress?: string): SetStats {
   const beads: Record<string, number> = {};
   let en = 0;
   let ar = 0;
@@ -108,64 +119,28 @@ function stats(built: readonly BuiltDoc[]): SetStats {
       ar += bead.ar.length;
     }
   }
-  return { docs: built.length, en, ar, beads };
-}
-
-const lines = (items: readonly string[]): string => items.map((line) => `${line}\n`).join('');
-
-function freshDir(dir: string): string {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** Presplit form: `<id>.en`, `<id>.ar` (one segment a line), `<id>.gold.ladder` (source = English). */
-function writePresplit(dir: string, doc: BuiltDoc): string {
-  const { en, ar } = sidesOf(doc.gold);
-  writeFileSync(join(dir, `${doc.id}.en`), lines(en));
-  writeFileSync(join(dir, `${doc.id}.ar`), lines(ar));
-  writeFileSync(join(dir, `${doc.id}.gold.ladder`), formatLadder(toLadder(doc.gold)));
-  return `${doc.id}\t${join(dir, `${doc.id}.en`)}\t${join(dir, `${doc.id}.ar`)}\n`;
-}
-
-/** Raw form: paragraphs regrouped differently per side; gold beads as sentence texts in `<id>.gold.json`. */
-function writeRaw(dir: string, doc: BuiltDoc, rng: Rng): string {
-  const { en, ar } = sidesOf(doc.gold);
-  const sizes = regroupParagraphs(doc.gold, rng.fork(`${doc.id}-paragraphs`));
-  writeFileSync(join(dir, `${doc.id}.en.txt`), renderParagraphs(en, sizes.en));
-  writeFileSync(join(dir, `${doc.id}.ar.txt`), renderParagraphs(ar, sizes.ar));
-  writeFileSync(join(dir, `${doc.id}.gold.json`), `${JSON.stringify(doc.gold)}\n`);
-  return `${doc.id}\t${join(dir, `${doc.id}.en.txt`)}\t${join(dir, `${doc.id}.ar.txt`)}\n`;
-}
-
-/** Writes both forms of a set; manifest paths are absolute, so the CLI may run from any directory. */
-function writeSet(outDir: string, name: string, built: readonly BuiltDoc[], rng: Rng): void {
-  const presplit = freshDir(join(outDir, `${name}-presplit`));
-  const raw = freshDir(join(outDir, `${name}-raw`));
-  writeFileSync(join(presplit, 'manifest.tsv'), built.map((doc) => writePresplit(presplit, doc)).join(''));
-  writeFileSync(join(raw, 'manifest.tsv'), built.map((doc) => writeRaw(raw, doc, rng)).join(''));
+  return { family, ...(part ? { part } : {}), docs: built.length, en, ar, beads, ...(stress ? { stress } : {}) };
 }
 
 /**
- * The speed subset: documents of the presplit set in a seeded order until `size` English lines, a
- * manifest over the same files. It matches the issue's speed case (~120 documents, ~3,600
- * sentences a side) while the full set keeps every FLORES/TICO sentence for the quality figures.
+ * The speed subset: documents of main (both parts: speed is not tuned) in a seeded order until
+ * `size` English lines, a manifest over the presplit files. It matches the issue's speed case
+ * (~120 documents, ~3,600 sentences a side).
  */
-function writeSpeedManifest(outDir: string, name: string, built: readonly BuiltDoc[], size: number, rng: Rng) {
-  const dir = join(outDir, `${name}-presplit`);
-  const picked: BuiltDoc[] = [];
+function writeSpeedManifest(outDir: string, built: readonly { doc: BuiltDoc; dir: string }[], size: number, rng: Rng) {
+  const picked: { doc: BuiltDoc; dir: string }[] = [];
   let en = 0;
-  for (const doc of shuffled(built, rng.fork('speed'))) {
+  for (const item of shuffled(built, rng.fork('speed'))) {
     if (en >= size) break;
-    picked.push(doc);
-    en += sidesOf(doc.gold).en.length;
+    picked.push(item);
+    en += sidesOf(item.doc.gold).en.length;
   }
-  const order = new Map(built.map((doc, i) => [doc.id, i]));
-  picked.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const manifest = picked.map((doc) => `${doc.id}\t${join(dir, `${doc.id}.en`)}\t${join(dir, `${doc.id}.ar`)}\n`);
-  writeFileSync(join(dir, 'manifest-speed.tsv'), manifest.join(''));
-  const s = stats(picked);
-  return { docs: s.docs, en: s.en, ar: s.ar };
+  const order = new Map(built.map((item, i) => [item.doc.id, i]));
+  picked.sort((a, b) => (order.get(a.doc.id) ?? 0) - (order.get(b.doc.id) ?? 0));
+  const manifest = join(freshDir(join(outDir, 'speed')), 'manifest-speed.tsv');
+  writeFileSync(manifest, picked.map((item) => presplitRow(item.dir, item.doc.id)).join(''));
+  const s = stats('speed', undefined, picked.map((item) => item.doc));
+  return { docs: s.docs, en: s.en, ar: s.ar, manifest };
 }
 
 /**
@@ -186,22 +161,75 @@ function buildLarge(docs: readonly SourceDoc[], size: number, root: Rng): BuiltD
   return { id: 'large', gold };
 }
 
+/** The clause set of one part: main's documents 1:1, with clauses from other documents of the same corpus. */
+function buildClauses(docs: readonly SourceDoc[], root: Rng): { built: BuiltDoc[]; note: string } {
+  const count = { en: 0, ar: 0, middle: 0 };
+  const built = docs.map((doc) => {
+    const donors = othersOf(doc, docs).flatMap((d) => d.pairs);
+    const { beads, events } = addClauses(doc.pairs, donors, STRESS.clauseRate, root.fork(`clauses-${doc.id}`));
+    for (const e of events) {
+      count[e.side]++;
+      if (e.where === 'middle') count.middle++;
+    }
+    return { id: doc.id, gold: beads };
+  });
+  return { built, note: `${count.en + count.ar} clauses (${count.en} en / ${count.ar} ar, ${count.middle} in the middle)` };
+}
+
+/** The nospace set of one part: main's perturbed documents with the Arabic spaces removed in a share of the lines. */
+function buildNospace(main: readonly BuiltDoc[], root: Rng): { built: BuiltDoc[]; note: string } {
+  let glued = 0;
+  const built = main.map((doc) => {
+    const out = glueArabicLines(doc.gold, STRESS.glueShare, root.fork(`nospace-${doc.id}`));
+    glued += out.glued;
+    return { id: doc.id, gold: out.beads };
+  });
+  const lines = built.reduce((n, d) => n + sidesOf(d.gold).ar.length, 0);
+  return { built, note: `${glued} of ${lines} Arabic lines without spaces` };
+}
+
+/** bench/out/halflex/ar-en.half.tsv.gz: the shipped lexicon with a seeded half of its keys. */
+function writeHalfLexicon(outDir: string, root: Rng): GenSummary['halflex'] {
+  const full = gunzipSync(readFileSync(join(packageRoot(), 'data', 'lexicon', 'ar-en.tsv.gz'))).toString('utf8');
+  const half = halveLexicon(full, root.fork('halflex'));
+  const file = join(freshDir(join(outDir, 'halflex')), 'ar-en.half.tsv.gz');
+  writeFileSync(file, gzipSync(half.text));
+  return { file, keys: half.keys, kept: half.kept };
+}
+
 export function generate(options: GenOptions): GenSummary {
   const root = createRng(options.seed);
-  const main = [...loadFlores(options.dataDir, options.docSize), ...loadTico(options.dataDir, options.docSize)];
-  const iwslt = loadIwslt(options.dataDir);
-  const mainBuilt = perturbAll(main, root);
-  const iwsltBuilt = perturbAll(iwslt, root);
-  const large = buildLarge([...main, ...iwslt], options.largeSize, root);
   mkdirSync(options.outDir, { recursive: true });
-  writeSet(options.outDir, 'main', mainBuilt, root);
-  writeSet(options.outDir, 'iwslt', iwsltBuilt, root);
-  writeSet(options.outDir, 'large', [large], root);
+  const sets: Record<string, SetStats> = {};
+  const speedPool: { doc: BuiltDoc; dir: string }[] = [];
+  for (const part of PARTS) {
+    const main = [...loadFlores(options.dataDir, options.docSize, part), ...loadTico(options.dataDir, options.docSize, part)];
+    const mainBuilt = perturbAll(main, root);
+    const iwsltBuilt = perturbAll(loadIwslt(options.dataDir, part), root);
+    const clauses = buildClauses(main, root);
+    const nospace = buildNospace(mainBuilt, root);
+    const suffix = `-${part}`;
+    writeSet(options.outDir, 'main', suffix, mainBuilt, root);
+    writeSet(options.outDir, 'iwslt', suffix, iwsltBuilt, root);
+    writeSet(options.outDir, 'clauses', suffix, clauses.built, root);
+    writeSet(options.outDir, 'nospace', suffix, nospace.built, root);
+    sets[`main${suffix}`] = stats('main', part, mainBuilt);
+    sets[`iwslt${suffix}`] = stats('iwslt', part, iwsltBuilt);
+    sets[`clauses${suffix}`] = stats('clauses', part, clauses.built, clauses.note);
+    sets[`nospace${suffix}`] = stats('nospace', part, nospace.built, nospace.note);
+    speedPool.push(...mainBuilt.map((doc) => ({ doc, dir: join(options.outDir, `main-presplit${suffix}`) })));
+  }
+  // The large pair is the scale case, not a quality figure: it takes documents of both parts.
+  const everything = [...loadFlores(options.dataDir, options.docSize), ...loadTico(options.dataDir, options.docSize), ...loadIwslt(options.dataDir)];
+  const large = buildLarge(everything, options.largeSize, root);
+  writeSet(options.outDir, 'large', '', [large], root);
+  sets['large'] = stats('large', undefined, [large]);
   const summary: GenSummary = {
     version: GEN_VERSION,
     options,
-    sets: { main: stats(mainBuilt), iwslt: stats(iwsltBuilt), large: stats([large]) },
-    speed: writeSpeedManifest(options.outDir, 'main', mainBuilt, options.speedSize, root),
+    sets,
+    speed: writeSpeedManifest(options.outDir, speedPool, options.speedSize, root),
+    halflex: writeHalfLexicon(options.outDir, root),
   };
   writeFileSync(join(options.outDir, 'gen.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
@@ -226,10 +254,12 @@ export function describe(summary: GenSummary): string {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([shape, n]) => `${shape}:${n}`)
       .join(' ');
-    return `  ${name}: ${s.docs} docs, ${s.en} en / ${s.ar} ar lines; gold beads ${shapes}`;
+    return `  ${name}: ${s.docs} docs, ${s.en} en / ${s.ar} ar lines; gold beads ${shapes}${s.stress ? `; ${s.stress}` : ''}`;
   });
   const sp = summary.speed;
-  rows.push(`  speed subset of main: ${sp.docs} docs, ${sp.en} en / ${sp.ar} ar lines`);
+  rows.push(`  speed subset of main (both parts): ${sp.docs} docs, ${sp.en} en / ${sp.ar} ar lines`);
+  const h = summary.halflex;
+  rows.push(`  halflex lexicon: ${h.kept} of ${h.keys} keys of data/lexicon/ar-en.tsv.gz`);
   return rows.join('\n');
 }
 

@@ -1,42 +1,53 @@
 /**
  * `npm run bench` (= node dist/bench/run.js, after `npm run build`): generates the sets if needed
- * (bench/gen.ts), aligns them with `mizan batch` and with the same CLI's `--aligner gale-church`
+ * (bench/gen.ts), aligns them with `mizan batch` (all evidence; `--evidence dict`; on the ablation
+ * sets all evidence but one part, per part) and with the same CLI's `--aligner gale-church`
  * baseline, scores presplit sets with `mizan eval --json` and raw-text sets by sentence-pair links
  * (bench/links.ts), times the speed subset and the large pair, and writes bench/out/results.{md,json}
  * plus bench/out/commands.sh with every command exactly as run. A missing CLI build, or a failing
  * `mizan eval`, stops the run with one line and exit 1: there is no other scorer.
  *
  * Options: --self-check (score the gold against itself through `mizan eval`: every figure must be
- * 1.0; exits 1 if not), --regen, --repeat N (speed runs, median; default 3), --no-large,
- * --timeout SECONDS (per command, default 600), and gen.ts's --seed/--out/--data.
+ * 1.0; exits 1 if not), --quick (mizan and dict-only only), --regen, --repeat N (speed runs,
+ * median; default 3), --no-large, --timeout SECONDS (per command, default 600), and gen.ts's
+ * --seed/--out/--data.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MEASURES, readEvalJson } from './eval-json.js';
 import { describe, existingSummary, type GenOptions, type GenSummary, generate, optionsFromArgs, packageRoot } from './gen.js';
 import { countLinks, type LinkCounts, linkScores, sumCounts } from './links.js';
 import { commandLine, failure, hasGnuTime, runTimed, type Timed } from './proc.js';
-import { renderResults, type Row, targets } from './report.js';
+import { renderResults, type Row } from './report.js';
 import { dataAvailable } from './sources.js';
+import { summarySections, targets } from './summary.js';
 import {
+  DICT_ONLY,
   freshDir,
+  GALE_CHURCH,
+  GOLD,
   goldAsJsonl,
   goldLadderPath,
+  ladderShare,
   type ManifestEntry,
+  MIZAN,
   readGoldBeads,
   readJsonlBeads,
   readManifest,
   type SetSpec,
   setSpecs,
   type System,
+  systemsFor,
+  textShare,
 } from './systems.js';
 
 interface RunOptions {
   gen: GenOptions;
   regen: boolean;
   selfCheck: boolean;
+  quick: boolean;
   repeat: number;
   large: boolean;
   timeoutMs: number;
@@ -54,6 +65,7 @@ class Fatal extends Error {}
 
 const RUN_OPTIONS = {
   'self-check': { type: 'boolean' },
+  quick: { type: 'boolean' },
   regen: { type: 'boolean' },
   repeat: { type: 'string' },
   'no-large': { type: 'boolean' },
@@ -76,6 +88,7 @@ function parseRunArgs(argv: string[]): RunOptions {
     gen: optionsFromArgs(argv),
     regen: values.regen === true,
     selfCheck: values['self-check'] === true,
+    quick: values.quick === true,
     repeat: Math.max(1, Number(values.repeat ?? 3) || 3),
     large: values['no-large'] !== true,
     timeoutMs: (Number(values.timeout ?? 600) || 600) * 1000,
@@ -101,10 +114,11 @@ function align(spec: SetSpec, entries: ManifestEntry[], system: System, runDir: 
   }
   const formatArgs = spec.form === 'presplit' ? ['--format', 'ladder', '--presplit'] : ['--format', 'jsonl'];
   const first = entries[0];
+  const extra = [...system.args, ...spec.extraArgs.map((a) => (isAbsolute(a) ? rel(a) : a))];
   const args =
     spec.single && first
-      ? ['align', rel(first.source), rel(first.target), ...formatArgs, '--out', rel(outFile(first)), ...system.args]
-      : ['batch', rel(spec.manifest), '--outdir', rel(runDir), ...formatArgs, ...system.args];
+      ? ['align', rel(first.source), rel(first.target), ...formatArgs, '--out', rel(outFile(first)), ...extra]
+      : ['batch', rel(spec.manifest), '--outdir', rel(runDir), ...formatArgs, ...extra];
   const run = cli(args, options.timeoutMs);
   row.commands.push(run.command);
   row.wallMs = run.wallMs;
@@ -143,20 +157,30 @@ function scorePresplit(spec: SetSpec, entries: ManifestEntry[], tests: string[],
   if (result.documents !== golds.length) throw new Fatal(`mizan eval scored ${result.documents} documents of ${golds.length} on ${where}`);
   row.beads = { strict: result.strict, lax: result.lax, oneSided: result.oneSided };
   row.scorer = 'mizan eval';
+  row.share = ladderShare(tests);
 }
 
 function scoreRaw(spec: SetSpec, entries: ManifestEntry[], tests: string[], row: Row): void {
-  const counts: LinkCounts[] = entries.map((e, i) =>
-    countLinks(readGoldBeads(join(spec.dir, `${e.id}.gold.json`)), readJsonlBeads(tests[i] ?? '')),
-  );
+  const predicted = entries.map((_, i) => readJsonlBeads(tests[i] ?? ''));
+  const counts: LinkCounts[] = entries.map((e, i) => countLinks(readGoldBeads(join(spec.dir, `${e.id}.gold.json`)), predicted[i] ?? []));
   row.links = linkScores(sumCounts(counts));
   row.scorer = 'bench/links.ts';
+  row.share = textShare(predicted);
 }
 
 function runSet(spec: SetSpec, system: System, options: RunOptions): Row {
   log(`${spec.name}: ${system.name}`);
   const entries = readManifest(spec.manifest);
-  const row: Row = { set: spec.name, form: spec.form, system: system.name, notes: [], segments: spec.en + spec.ar, commands: [] };
+  const row: Row = {
+    set: spec.name,
+    family: spec.family,
+    form: spec.form,
+    ...(spec.part ? { part: spec.part } : {}),
+    system: system.name,
+    notes: [],
+    segments: spec.en + spec.ar,
+    commands: [],
+  };
   const runDir = freshDir(join(options.gen.outDir, 'runs', spec.name, system.name));
   const tests = align(spec, entries, system, runDir, row, options);
   if (row.failed) return row;
@@ -167,14 +191,13 @@ function runSet(spec: SetSpec, system: System, options: RunOptions): Row {
 
 /** The speed case of the issue: the speed subset through one `mizan batch`, median wall of N runs. */
 function runSpeed(options: RunOptions, summary: GenSummary): Row {
-  const dir = join(options.gen.outDir, 'main-presplit');
-  const { docs, en, ar } = summary.speed;
-  const row: Row = { set: `speed subset (${docs} docs)`, form: 'presplit', system: 'mizan', notes: [], segments: en + ar, commands: [] };
+  const { docs, en, ar, manifest } = summary.speed;
+  const row: Row = { set: `speed subset (${docs} docs)`, family: 'speed', form: 'presplit', system: 'mizan', notes: [], segments: en + ar, commands: [] };
   const runs: Timed[] = [];
   for (let i = 0; i < options.repeat; i++) {
     log(`speed subset: run ${i + 1} of ${options.repeat}`);
     const runDir = freshDir(join(options.gen.outDir, 'runs', 'speed', 'mizan'));
-    runs.push(cli(['batch', rel(join(dir, 'manifest-speed.tsv')), '--outdir', rel(runDir), '--format', 'ladder', '--presplit'], options.timeoutMs));
+    runs.push(cli(['batch', rel(manifest), '--outdir', rel(runDir), '--format', 'ladder', '--presplit'], options.timeoutMs));
   }
   const why = runs.map(failure).find((f) => f !== undefined);
   if (why) row.notes.push(`the command failed (${why}); the time covers the documents it did align`);
@@ -190,10 +213,13 @@ function runSpeed(options: RunOptions, summary: GenSummary): Row {
 function selfCheckFailures(rows: readonly Row[]): string[] {
   const bad: string[] = [];
   for (const row of rows.filter((r) => r.system === 'gold')) {
+    // With no one-sided gold bead (clauses), one-sided detection has nothing to find: its figures are 0 by convention.
+    const vacuous = row.share?.oneSided === 0;
+    const measures = MEASURES.filter((m) => !(vacuous && m === 'oneSided'));
     const figures = row.beads
-      ? MEASURES.flatMap((m) => [row.beads![m].precision, row.beads![m].recall, row.beads![m].f1])
+      ? measures.flatMap((m) => [row.beads![m].precision, row.beads![m].recall, row.beads![m].f1])
       : row.links
-        ? [row.links.links.f1, row.links.oneSided.f1, row.links.links.precision]
+        ? [row.links.links.f1, row.links.links.precision, ...(vacuous ? [] : [row.links.oneSided.f1])]
         : [];
     if (row.failed || figures.length === 0 || figures.some((x) => Math.abs(x - 1) > 1e-12)) bad.push(row.set);
   }
@@ -213,18 +239,17 @@ function main(): void {
     summary = generate(options.gen);
   }
   executed.push(`node dist/bench/gen.js --seed ${options.gen.seed} --out ${rel(options.gen.outDir)}`);
-  const systems: System[] = options.selfCheck
-    ? [{ name: 'gold', kind: 'gold', args: [] }]
-    : [
-        { name: 'mizan', kind: 'cli', args: [] },
-        { name: 'gale-church', kind: 'cli', args: ['--aligner', 'gale-church'] },
-      ];
+  const systemsOf = (spec: SetSpec): System[] => (options.selfCheck ? [GOLD] : systemsFor(spec, options.quick));
   const specs = setSpecs(options.gen, summary).filter((s) => options.large || !s.single);
-  const rows = specs.flatMap((spec) => systems.map((system) => runSet(spec, system, options)));
+  const started = process.hrtime.bigint();
+  const rows = specs.flatMap((spec) => systemsOf(spec).map((system) => runSet(spec, system, options)));
   const speed = options.selfCheck ? undefined : runSpeed(options, summary);
-  const primary = systems[0]?.name ?? 'mizan';
+  const totalS = Number(process.hrtime.bigint() - started) / 1e9;
+  const primary = options.selfCheck ? GOLD.name : MIZAN.name;
   const goals = targets(rows, speed, primary);
-
+  const ablationSets = specs.filter((s) => s.ablation).map((s) => s.name);
+  const shown = options.selfCheck ? [GOLD.name] : [MIZAN.name, DICT_ONLY.name, ...(options.quick ? [] : [GALE_CHURCH.name])];
+  const { before, after } = summarySections(rows, primary, ablationSets, shown);
   const markdown = renderResults({
     command: ['node dist/bench/run.js', ...process.argv.slice(2)].join(' '),
     environment: `Node ${process.version}, ${cpus().length} CPUs; peak RSS ${hasGnuTime() ? 'from /usr/bin/time -v' : 'n/a (no /usr/bin/time)'}`,
@@ -236,9 +261,11 @@ function main(): void {
     rows,
     speed,
     goals,
+    before,
+    after: [...after, `The whole run (alignment, scoring, speed) took ${totalS.toFixed(0)} s, generation aside.`, ''],
   });
   writeFileSync(join(options.gen.outDir, 'results.md'), `${markdown}\n`);
-  const json = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, options, summary, rows, speed, targets: goals };
+  const json = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, options, summary, ablationSets, rows, speed, targets: goals, runSeconds: totalS };
   writeFileSync(join(options.gen.outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(options.gen.outDir, 'commands.sh'), `#!/bin/sh\n# every command of the last bench run, exactly as run (some may have failed: see results.md)\ncd ${ROOT}\n${executed.join('\n')}\n`);
   console.log(markdown);

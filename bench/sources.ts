@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Pair } from './perturb.js';
+import { type Part, partOf } from './split.js';
 
 export type Corpus = 'flores' | 'tico' | 'iwslt';
 
@@ -51,16 +52,21 @@ function pairsOf(rows: Record<string, string>[], en: string, ar: string): Pair[]
     .filter((pair) => pair.en.length > 0 && pair.ar.length > 0);
 }
 
+/** Whether a corpus document (URL, TICO document, talk) is in the part asked for; all when none is. */
+const wanted = (corpus: Corpus, id: string, part: Part | undefined): boolean => part === undefined || partOf(corpus, id) === part;
+
 /**
  * FLORES-200 devtest: 281 URL-documents of 1-6 sentences are too short to align as documents, so
  * consecutive ones (file order) are concatenated until a document reaches `target` sentences; a
- * short remainder joins the last document.
+ * short remainder joins the last document. With `part`, only that part's URL-documents are read
+ * (the split is by URL, before joining), and the ids say the part: `flores-test-01`.
  */
-export function loadFlores(dataDir: string, target = 30): SourceDoc[] {
+export function loadFlores(dataDir: string, target = 30, part?: Part): SourceDoc[] {
   const text = gunzipSync(readFileSync(join(dataDir, FLORES_DOCS))).toString('utf8');
   const docs: Pair[][] = [];
   let current: Pair[] = [];
-  for (const group of groupBy(readTsv(text), (row) => row['doc_id'] ?? '')) {
+  const groups = groupBy(readTsv(text), (row) => row['doc_id'] ?? '').filter((g) => wanted('flores', g.key, part));
+  for (const group of groups) {
     current.push(...pairsOf(group.rows, 'eng', 'arb'));
     if (current.length >= target) {
       docs.push(current);
@@ -72,7 +78,8 @@ export function loadFlores(dataDir: string, target = 30): SourceDoc[] {
     if (last && current.length < target / 2) last.push(...current);
     else docs.push(current);
   }
-  return docs.map((pairs, i) => ({ id: `flores-${String(i + 1).padStart(2, '0')}`, corpus: 'flores', pairs }));
+  const prefix = part === undefined ? 'flores' : `flores-${part}`;
+  return docs.map((pairs, i) => ({ id: `${prefix}-${String(i + 1).padStart(2, '0')}`, corpus: 'flores', pairs }));
 }
 
 /** Splits n items into round(n / target) chunks of near-equal size (at least one chunk). */
@@ -81,11 +88,11 @@ export function chunkSizes(n: number, target: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor((n * (i + 1)) / k) - Math.floor((n * i) / k));
 }
 
-/** TICO-19: 31 documents of 4-450 segments; long ones are cut into chunks of about `target`. */
-export function loadTico(dataDir: string, target = 30): SourceDoc[] {
+/** TICO-19: 31 documents of 4-450 segments; long ones are cut into chunks of about `target` (one part's only, with `part`). */
+export function loadTico(dataDir: string, target = 30, part?: Part): SourceDoc[] {
   const rows = readTsv(readFileSync(join(dataDir, TICO_DOCS), 'utf8'));
   const docs: SourceDoc[] = [];
-  for (const group of groupBy(rows, (row) => row['doc_id'] ?? '')) {
+  for (const group of groupBy(rows, (row) => row['doc_id'] ?? '').filter((g) => wanted('tico', g.key, part))) {
     const pairs = pairsOf(group.rows, 'en', 'ar');
     let at = 0;
     chunkSizes(pairs.length, target).forEach((size, i) => {
@@ -96,10 +103,11 @@ export function loadTico(dataDir: string, target = 30): SourceDoc[] {
   return docs;
 }
 
-/** IWSLT17 TED talks, whole: one talk is one document, one subtitle segment one pair. */
-export function loadIwslt(dataDir: string): SourceDoc[] {
+/** IWSLT17 TED talks, whole: one talk is one document, one subtitle segment one pair (one part's only, with `part`). */
+export function loadIwslt(dataDir: string, part?: Part): SourceDoc[] {
   const rows = readTsv(readFileSync(join(dataDir, IWSLT_DOCS), 'utf8'));
-  return groupBy(rows, (row) => `${row['set']}-${row['talkid']}`).map((group) => ({
+  const talks = groupBy(rows, (row) => `${row['set']}-${row['talkid']}`).filter((g) => wanted('iwslt', g.key, part));
+  return talks.map((group) => ({
     id: `iwslt-${group.key}`,
     corpus: 'iwslt' as const,
     pairs: pairsOf(group.rows, 'en', 'ar'),

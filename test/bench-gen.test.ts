@@ -23,6 +23,8 @@ import {
 } from '../bench/perturb.js';
 import { createRng } from '../bench/rng.js';
 import { chunkSizes } from '../bench/sources.js';
+import { inPart, type Part, partOf } from '../bench/split.js';
+import { addClauses, clauseOf, glueArabic, glueArabicLines, halveLexicon, insertClause } from '../bench/stress.js';
 
 // Hand-made documents: made-up sentences, never dev-corpus text.
 const doc = (n: number): Pair[] =>
@@ -171,6 +173,110 @@ describe('perturbations keep the gold exact', () => {
     expect(chunkSizes(141, 32)).toEqual([35, 35, 35, 36]);
     expect(chunkSizes(4, 32)).toEqual([4]);
     expect(chunkSizes(64, 32)).toEqual([32, 32]);
+  });
+});
+
+// Donor sentences of "another document": a vocabulary of their own, so clause words can be traced.
+const DONORS: Pair[] = Array.from({ length: 8 }, (_, i) => ({
+  en: `Donor${i} alpha bravo charlie delta echo foxtrot golf hotel india juliet.`,
+  ar: `مانح${i} ألف باء تاء ثاء جيم حاء خاء دال ذال راء.`,
+}));
+
+describe('stress sets (issue 9)', () => {
+  it('clauses: gold stays 1-1, each clause is 5-12 consecutive words of one donor sentence, on one side', () => {
+    const pairs = doc(40);
+    const { beads, events } = addClauses(pairs, DONORS, 0.15, createRng(3));
+    expect(beads).toEqual(
+      pairs.map((p, i) => {
+        const e = events.find((ev) => ev.index === i);
+        return e ? { ...fromPairs([p])[0]!, [e.side]: [beads[i]![e.side][0]!] } : { en: [p.en], ar: [p.ar] };
+      }),
+    );
+    expect(beads.every((b) => shape(b) === '1-1')).toBe(true);
+    expect(events).toHaveLength(6);
+    for (const e of events) {
+      const other = e.side === 'en' ? 'ar' : 'en';
+      expect(beads[e.index]![other]).toEqual([pairs[e.index]![other]]);
+      const grown = beads[e.index]![e.side][0]!;
+      expect(grown).toContain(e.clause);
+      expect(grown).toContain(e.side === 'ar' ? '،' : ',');
+      const words = e.clause.split(' ');
+      expect(words.length).toBeGreaterThanOrEqual(5);
+      expect(words.length).toBeLessThanOrEqual(12);
+      // Consecutive words of one donor sentence (punctuation stripped), never of the host document.
+      expect(DONORS.some((d) => d[e.side].replace(/[.]/g, '').includes(e.clause))).toBe(true);
+      expect(pairs.some((p) => p[e.side].includes(words[0]!))).toBe(false);
+    }
+    // The side is drawn per event: over a few documents both sides occur, and both places.
+    const all = [1, 2, 3, 4, 5].flatMap((seed) => addClauses(pairs, DONORS, 0.15, createRng(seed)).events);
+    expect(new Set(all.map((e) => e.side))).toEqual(new Set(['en', 'ar']));
+    expect(new Set(all.map((e) => e.where))).toEqual(new Set(['end', 'middle']));
+  });
+
+  it('clauses: too-short donors give none; the clause goes before the final stop or after a bare word', () => {
+    expect(clauseOf('Too short here.', createRng(1))).toBeUndefined();
+    const clause = clauseOf('"One two three. Four five six!"', createRng(1), 5, 5)!;
+    expect(clause).toMatch(/^[\w ]+$/);
+    expect(insertClause('He left.', 'one two three four five', 'en', false, createRng(1))).toBe('He left, one two three four five.');
+    expect(insertClause('ذهب الرجل.', 'واحد اثنان ثلاثة أربعة خمسة', 'ar', false, createRng(1))).toBe('ذهب الرجل، واحد اثنان ثلاثة أربعة خمسة.');
+    expect(insertClause('Alpha beta gamma.', 'x y z w v', 'en', true, createRng(1))).toBe('Alpha, x y z w v, beta gamma.');
+    expect(insertClause('Alpha, beta gamma delta.', 'x y z w v', 'en', true, createRng(1))).toBe('Alpha, beta, x y z w v, gamma delta.');
+    // No bare word in the middle: the clause goes to the end.
+    expect(insertClause('Alpha, beta gamma.', 'x y z w v', 'en', true, createRng(1))).toBe('Alpha, beta gamma, x y z w v.');
+  });
+
+  it('nospace: Arabic spaces go except next to digits and Latin letters', () => {
+    expect(glueArabic('قال الرئيس إن ٢٠ شخصا في Paris قتلوا')).toBe('قالالرئيسإن ٢٠ شخصافي Paris قتلوا');
+    expect(glueArabic('في عام 2020 15 حالة')).toBe('فيعام 2020 15 حالة');
+  });
+
+  it('nospace: a share of the Arabic lines, gold and English untouched', () => {
+    const gold = perturbDocument(doc(40), FOREIGN, createRng(8));
+    const { beads, glued } = glueArabicLines(gold, 0.6, createRng(9));
+    const arabic = sidesOf(gold).ar;
+    expect(glued).toBe(Math.round(arabic.length * 0.6));
+    expect(toLadder(beads)).toEqual(toLadder(gold));
+    expect(sidesOf(beads).en).toEqual(sidesOf(gold).en);
+    const after = sidesOf(beads).ar;
+    expect(after.filter((line, i) => line !== arabic[i]).length).toBe(glued);
+    expect(after.every((line, i) => line === arabic[i] || line === glueArabic(arabic[i]!))).toBe(true);
+    expect(glueArabicLines(gold, 0.6, createRng(9))).toEqual({ beads, glued });
+  });
+
+  it('halflex: a deterministic half of the keys, every line of a kept key, comments kept', () => {
+    const keys = Array.from({ length: 101 }, (_, i) => `مفتاح${i}`);
+    const text = ['# a comment', ...keys.map((k) => `${k}\tstem${k.length}`), `${keys[0]}\textra`].join('\n');
+    const half = halveLexicon(text, createRng(5));
+    expect(halveLexicon(text, createRng(5))).toEqual(half);
+    expect(halveLexicon(text, createRng(6)).text).not.toBe(half.text);
+    expect([half.keys, half.kept]).toEqual([101, 50]);
+    const lines = half.text.trimEnd().split('\n');
+    expect(lines[0]).toBe('# a comment');
+    const kept = new Set(lines.slice(1).map((l) => l.split('\t')[0]));
+    expect(kept.size).toBe(50);
+    expect([...kept].every((k) => keys.includes(k!))).toBe(true);
+    expect(lines.filter((l) => l.startsWith(`${keys[0]}\t`))).toHaveLength(kept.has(keys[0]) ? 2 : 0);
+  });
+});
+
+describe('tune/test split', () => {
+  const ids = Array.from({ length: 400 }, (_, i) => `doc-${i}`);
+  const parts = (items: readonly string[], part: Part) => inPart(items, part, (id) => ['flores', id]);
+
+  it('is deterministic, disjoint, covers every document, and near 50/50', () => {
+    expect(ids.map((id) => partOf('flores', id))).toEqual(ids.map((id) => partOf('flores', id)));
+    const test = parts(ids, 'test');
+    const tune = parts(ids, 'tune');
+    expect(test.filter((id) => tune.includes(id))).toEqual([]);
+    expect([...test, ...tune].sort()).toEqual([...ids].sort());
+    expect(test.length / ids.length).toBeGreaterThan(0.42);
+    expect(test.length / ids.length).toBeLessThan(0.58);
+  });
+
+  it('depends on the document alone: a subset keeps its parts, and order is kept', () => {
+    const some = ids.filter((_, i) => i % 3 === 0);
+    expect(parts(some, 'test')).toEqual(parts(ids, 'test').filter((id) => some.includes(id)));
+    expect(partOf('tico', 'doc-1') === partOf('tico', 'doc-1')).toBe(true);
   });
 });
 

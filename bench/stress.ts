@@ -1,0 +1,142 @@
+/**
+ * Stress perturbations for the learned-evidence work (issue 9), pure functions over arrays like
+ * perturb.ts. Each keeps the gold exact by changing text only inside a bead:
+ *  - `addClauses`: a 1:1 document where some sentences grow a clause (5-12 words of a sentence of
+ *    ANOTHER document, in the same language) on one side. The gold stays all 1-1: a translation
+ *    that says a little more is still that sentence's translation, and an aligner that makes the
+ *    sentence one-sided because of the extra words is wrong.
+ *  - `glueArabicLines`: the Arabic side loses its spaces in a share of its lines, as text pulled
+ *    from PDFs or badly encoded pages does.
+ *  - `halveLexicon`: a dictionary with a seeded half of its keys, to see how much the aligner leans
+ *    on the dictionary's coverage.
+ */
+import type { GoldBead, Pair, Side } from './perturb.js';
+import { type Rng, sampleIndices } from './rng.js';
+
+/** Clause lengths in words, and how many tries to find a donor sentence long enough. */
+export const CLAUSE_WORDS = { min: 5, max: 12 } as const;
+const DONOR_TRIES = 20;
+
+/** Sentence-ending marks and quotes: inside a clause they would end the host sentence early. */
+const ENDS = /[.!?؟…;؛:"“”«»]+/gu;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * `min`-`max` consecutive words of `sentence` (at a random place), without sentence-ending marks or
+ * quotes and without words that are punctuation only; undefined when the sentence is too short.
+ */
+export function clauseOf(sentence: string, rng: Rng, min: number = CLAUSE_WORDS.min, max: number = CLAUSE_WORDS.max): string | undefined {
+  const words = sentence
+    .split(/\s+/u)
+    .map((w) => w.replace(ENDS, ''))
+    .filter((w) => HAS_WORD.test(w));
+  if (words.length < min) return undefined;
+  const k = min + rng.int(Math.min(max, words.length) - min + 1);
+  const start = rng.int(words.length - k + 1);
+  return words
+    .slice(start, start + k)
+    .join(' ')
+    .replace(/^[,،]+|[,،]+$/gu, '');
+}
+
+/** Trailing sentence punctuation and closing quotes/brackets of a sentence. */
+const TAIL = /[.!?؟…"”»')\]]*$/u;
+
+/**
+ * `host` with `clause` joined by a comma (Arabic comma on the Arabic side): at the end (before the
+ * final punctuation) or, with `middle`, after a word in the middle that carries no punctuation of
+ * its own (falling back to the end when there is none).
+ */
+export function insertClause(host: string, clause: string, side: Side, middle: boolean, rng: Rng): string {
+  const comma = side === 'ar' ? '،' : ',';
+  if (middle) {
+    const words = host.split(' ');
+    const spots = words.map((_, i) => i).filter((i) => i >= 1 && i < words.length - 1 && /[\p{L}\p{N}]$/u.test(words[i - 1]!));
+    if (spots.length > 0) {
+      const at = spots[rng.int(spots.length)]!;
+      return `${words.slice(0, at).join(' ')}${comma} ${clause}${comma} ${words.slice(at).join(' ')}`;
+    }
+  }
+  const tail = TAIL.exec(host)?.[0] ?? '';
+  const body = host.slice(0, host.length - tail.length).replace(/[,،\s]+$/u, '');
+  return `${body}${comma} ${clause}${tail}`;
+}
+
+export interface ClauseEvent {
+  /** Index of the pair (and of its 1-1 bead). */
+  index: number;
+  side: Side;
+  clause: string;
+  where: 'end' | 'middle';
+}
+
+/**
+ * The clause set's document: every pair a 1-1 bead; round(rate × pairs) of them, chosen at random,
+ * get a clause on a side chosen per event, from a random sentence of `donors` (sentences of other
+ * documents of the same corpus), at the end or in the middle (even odds).
+ */
+export function addClauses(pairs: readonly Pair[], donors: readonly Pair[], rate: number, rng: Rng): { beads: GoldBead[]; events: ClauseEvent[] } {
+  const events: ClauseEvent[] = [];
+  const chosen = new Set(sampleIndices(pairs.length, Math.round(pairs.length * rate), rng));
+  const beads = pairs.map((pair, index): GoldBead => {
+    if (!chosen.has(index) || donors.length === 0) return { en: [pair.en], ar: [pair.ar] };
+    const side: Side = rng.chance(0.5) ? 'en' : 'ar';
+    let clause: string | undefined;
+    for (let t = 0; t < DONOR_TRIES && clause === undefined; t++) clause = clauseOf(donors[rng.int(donors.length)]![side], rng);
+    if (clause === undefined) return { en: [pair.en], ar: [pair.ar] };
+    const middle = rng.chance(0.5);
+    events.push({ index, side, clause, where: middle ? 'middle' : 'end' });
+    const grown = insertClause(pair[side], clause, side, middle, rng);
+    return side === 'en' ? { en: [grown], ar: [pair.ar] } : { en: [pair.en], ar: [grown] };
+  });
+  return { beads, events };
+}
+
+/** Characters next to which a space stays: Latin letters and digits (so numbers and names stay apart). */
+const KEEPS_SPACE = /[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9]/u;
+
+/**
+ * The line with every whitespace run removed, except where a neighbour of the run is a Latin letter
+ * or a digit: gluing "2020 15" into "202015" would change a number, which is another defect.
+ */
+export function glueArabic(line: string): string {
+  return line.replace(/\s+/gu, (space, at: number, all: string) =>
+    KEEPS_SPACE.test(all[at - 1] ?? '') || KEEPS_SPACE.test(all[at + space.length] ?? '') ? space : '');
+}
+
+/**
+ * The beads with `glueArabic` applied to round(share × Arabic lines) Arabic lines chosen at random
+ * (over the whole document, one-sided beads included). Returns how many lines changed too.
+ */
+export function glueArabicLines(beads: readonly GoldBead[], share: number, rng: Rng): { beads: GoldBead[]; glued: number } {
+  const total = beads.reduce((n, b) => n + b.ar.length, 0);
+  const chosen = new Set(sampleIndices(total, Math.round(total * share), rng));
+  let at = 0;
+  let glued = 0;
+  const out = beads.map((bead) => ({
+    en: bead.en,
+    ar: bead.ar.map((line) => {
+      if (!chosen.has(at++)) return line;
+      const after = glueArabic(line);
+      if (after !== line) glued++;
+      return after;
+    }),
+  }));
+  return { beads: out, glued };
+}
+
+/**
+ * A lexicon file (`key<TAB>stems` lines, `#` comments) with floor(keys / 2) of its distinct keys,
+ * chosen at random; every line of a kept key is kept, in file order, comments too.
+ */
+export function halveLexicon(text: string, rng: Rng): { text: string; keys: number; kept: number } {
+  const lines = text.split('\n').filter((line) => line.length > 0);
+  const keyOf = (line: string): string | undefined => (line.startsWith('#') || !line.includes('\t') ? undefined : line.slice(0, line.indexOf('\t')));
+  const keys = [...new Set(lines.map(keyOf).filter((k): k is string => k !== undefined))];
+  const keep = new Set(sampleIndices(keys.length, Math.floor(keys.length / 2), rng).map((i) => keys[i]!));
+  const out = lines.filter((line) => {
+    const key = keyOf(line);
+    return key === undefined || keep.has(key);
+  });
+  return { text: out.map((l) => `${l}\n`).join(''), keys: keys.length, kept: keep.size };
+}
