@@ -1,5 +1,6 @@
 /** `mizan align SOURCE TARGET`: one pair, printed or written. */
 import { parseArgs } from 'node:util';
+import { inert } from '../core/text/inert.js';
 import { formatListing } from '../formats/listing.js';
 import type { BidiMode } from '../ui/text/rtl.js';
 import { UsageError } from './errors.js';
@@ -8,6 +9,7 @@ import { maxInputBytes, readInput } from './input.js';
 import { loadLexicon } from './lexicon-file.js';
 import { checkFormat, render } from './output.js';
 import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
+import { say } from './terminal.js';
 
 export const ALIGN_HELP = `Usage: mizan align SOURCE TARGET [options]
 
@@ -81,9 +83,10 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
       : render(alignment, chosen, () => saveFormat(alignment, source, target, options), Boolean(out.isTTY) && !values.out);
   if (values.out) {
     writeFileAtomic(values.out, text);
-    process.stderr.write(`mizan: wrote ${alignment.beads.length} beads to ${values.out}\n`);
+    say(`wrote ${alignment.beads.length} beads to ${values.out}`);
   } else {
-    out.write(text);
+    // A data format shown on a terminal (the listing is inert already): nothing in it may act there.
+    out.write(out.isTTY && chosen !== 'listing' ? inert(text) : text);
   }
   return 0;
 }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { jsonInert } from '../core/text/inert.js';
 import { beadRecords } from '../formats/jsonl.js';
 import { noFlags, runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
 import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.js';
@@ -20,6 +21,7 @@ import { loadLexicon } from './lexicon-file.js';
 import { checkFormat } from './output.js';
 import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
 import { progressBar } from './progress.js';
+import { say } from './terminal.js';
 
 export const BATCH_HELP = `Usage: mizan batch MANIFEST --outdir DIR [options]
        mizan batch --stdin [options]
@@ -95,10 +97,10 @@ async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream, 
         return { path: `${String(id ?? lineNumber)}:${side}`, text, sha256: createHash('sha256').update(text).digest('hex') };
       };
       const alignment = alignInputs(input(record.source, 'source'), input(record.target, 'target'), options);
-      out.write(JSON.stringify({ id, beads: beadRecords(alignment) }) + '\n');
+      out.write(jsonInert(JSON.stringify({ id, beads: beadRecords(alignment) })) + '\n');
     } catch (error) {
       failed++;
-      out.write(JSON.stringify({ id, error: error instanceof SyntaxError ? `line ${lineNumber}: not JSON` : oneLine(error) }) + '\n');
+      out.write(jsonInert(JSON.stringify({ id, error: error instanceof SyntaxError ? `line ${lineNumber}: not JSON` : oneLine(error) })) + '\n');
     }
   }
   if (failed > 0) process.stderr.write(`mizan: ${failed} record(s) failed; see their "error" fields\n`);
@@ -144,12 +146,12 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
     }
   }
   bar.clear();
-  process.stderr.write(summary(pairs, results, (performance.now() - started) / 1000));
+  for (const line of summary(pairs, results, (performance.now() - started) / 1000)) say(line);
   return results.some((r) => r === undefined || r.error !== undefined) ? 1 : 0;
 }
 
 /** The figures of a run, then each failure in manifest order (whichever thread finished first). */
-function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string {
+function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string[] {
   const failures = results.flatMap((r, k) => (r === undefined ? [`${pairs[k]!.id}: not aligned`] : r.error !== undefined ? [`${r.id}: ${r.error}`] : []));
   const skipped = results.filter((r) => r?.skipped).length;
   const sentences = results.reduce((sum, r) => sum + (r?.sentences ?? 0), 0);
@@ -161,7 +163,7 @@ function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | und
     `beads: ${beads}${skipped > 0 ? `; ${skipped} pair(s) already done, skipped (--force redoes them)` : ''}`,
     ...failures.map((failure) => `failed ${failure}`),
   ];
-  return lines.map((line) => `mizan: ${line}\n`).join('');
+  return lines;
 }
 
 export async function batchCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { inert } from '../core/text/inert.js';
 import { exportedAlignment, type ExportOptions } from '../formats/export-filter.js';
 import { coverageReport } from '../core/coverage.js';
 import { formatHtml } from '../formats/html.js';
@@ -12,6 +13,7 @@ import { formatTsv } from '../formats/tsv.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
+import { say } from './terminal.js';
 import { loadLexicon } from './lexicon-file.js';
 import { packageRoot } from './resources.js';
 
@@ -61,7 +63,7 @@ function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): st
   }
 }
 
-export async function exportCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function exportCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -91,7 +93,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
     const { source, target } = formatMoses(alignment, options);
     writeFileAtomic(`${values.out}.${alignment.source.lang}`, source);
     writeFileAtomic(`${values.out}.${alignment.target.lang}`, target);
-    process.stderr.write(`mizan: wrote ${values.out}.${alignment.source.lang} and ${values.out}.${alignment.target.lang}\n`);
+    say(`wrote ${values.out}.${alignment.source.lang} and ${values.out}.${alignment.target.lang}`);
     return 0;
   }
   const text =
@@ -103,6 +105,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
           ? formatTsv(exportedAlignment(alignment, options))
           : formatJsonl(exportedAlignment(alignment, options));
   if (values.out) writeFileAtomic(values.out, text);
-  else out.write(text);
+  // Data shown on a terminal rather than saved: what would act on it is shown inert instead.
+  else out.write(out.isTTY ? inert(text) : text);
   return 0;
 }

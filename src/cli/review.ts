@@ -9,6 +9,7 @@ import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { loadLexicon } from './lexicon-file.js';
 import { strategyNamed, type PipelineOptions } from './pipeline.js';
+import { say } from './terminal.js';
 import { packageRoot } from './resources.js';
 import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
 
@@ -42,7 +43,7 @@ to align and mizan export FILE to export.
 `;
 
 // A long pair takes seconds to align: say so before the screen is taken over.
-const aligning = (source: string, target: string) => () => process.stderr.write(`mizan: aligning ${source} and ${target}…\n`);
+const aligning = (source: string, target: string) => () => say(`aligning ${source} and ${target}…`);
 
 function openSession(positionals: string[], out: string | undefined, options: PipelineOptions): ReviewSession {
   if (positionals.length === 0) {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
+import { jsonInert } from '../core/text/inert.js';
 import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
@@ -60,7 +61,8 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
     beads: alignment.beads.map((b) => ({ ...b, score: Math.round(b.score * 10_000) / 10_000 })),
     paragraphs: alignParagraphs(alignment),
   };
-  return JSON.stringify(file, null, 1)
+  // jsonInert: `cat FILE` must not let a control character of the text act; the text parses back the same.
+  return jsonInert(JSON.stringify(file, null, 1))
     .replace(/\{\n\s+"(index|source)": ([^]*?)\n\s+\}/g, (block) => block.replace(/\n\s*/g, ' '))
     .replace(/\[\n\s+(\d+(?:,\n\s+\d+)*)\n\s+\]/g, (_, list: string) => `[${list.replace(/\n\s+/g, ' ')}]`)
     .replace(/\[\s*\]/g, '[]')
