@@ -16,7 +16,8 @@ export const ALIGN_HELP = `Usage: mizan align SOURCE TARGET [options]
 Align a text with its translation, sentence by sentence. SOURCE and TARGET may be
 given in either order; mizan tells the Arabic side from the English one by script.
 Each may be UTF-8 (with or without a BOM), UTF-16 with a BOM, Windows-1256 or
-ISO-8859-6 text, or an HTML page (.html, .htm: its text, one block a line).
+ISO-8859-6 text, Windows-1252 / ISO-8859-1 English, or an HTML page (.html, .htm:
+its text, one block a line, read in the charset it declares).
 
 Options:
   --format FORMAT   json (the saved alignment), jsonl, ladder (vecalign) or tsv.

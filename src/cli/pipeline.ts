@@ -56,12 +56,15 @@ export function signature(options: PipelineOptions): string {
   return `${options.strategy.signature}|lexicon=${options.lexicon.size}|${options.presplit ? 'presplit' : 'segmented'}`;
 }
 
+/** What the saved alignment records of an input: where, which bytes, read how. */
+export const inputMeta = ({ path, sha256, encoding }: InputFile) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
+
 export function saveFormat(alignment: Alignment, source: InputFile, target: InputFile, options: PipelineOptions): string {
   return formatAlignmentFile(alignment, {
     created: new Date().toISOString(),
     aligner: signature(options),
     presplit: options.presplit,
-    source: { path: source.path, sha256: source.sha256 },
-    target: { path: target.path, sha256: target.sha256 },
+    source: inputMeta(source),
+    target: inputMeta(target),
   });
 }

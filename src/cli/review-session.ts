@@ -13,7 +13,9 @@ import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
 import { readInput, type InputFile } from './input.js';
-import { alignInputs, signature, type PipelineOptions } from './pipeline.js';
+import { alignInputs, inputMeta, signature, type PipelineOptions } from './pipeline.js';
+
+const sideMeta = ({ path, sha256, encoding }: { path: string; sha256: string; encoding?: string }) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
 
 export interface ReviewSession {
   alignment: Alignment;
@@ -77,8 +79,8 @@ export function openSaved(path: string): ReviewSession {
     created: file.created,
     aligner: file.aligner,
     presplit: file.presplit,
-    source: { path: file.source.path, sha256: file.source.sha256 },
-    target: { path: file.target.path, sha256: file.target.sha256 },
+    source: sideMeta(file.source),
+    target: sideMeta(file.target),
   };
   const note = missing.length > 0 ? `not found: ${missing.join(', ')}; reviewing the text saved in the alignment` : null;
   return { alignment, meta, path, changed, recovered: readRecovery(path, alignment), note };
@@ -90,8 +92,8 @@ export function alignFresh(source: InputFile, target: InputFile, options: Pipeli
     created: new Date().toISOString(),
     aligner: signature(options),
     presplit: options.presplit,
-    source: { path: source.path, sha256: source.sha256 },
-    target: { path: target.path, sha256: target.sha256 },
+    source: inputMeta(source),
+    target: inputMeta(target),
   };
   return { alignment, meta, path, changed: [], recovered: readRecovery(path, alignment), note: null };
 }

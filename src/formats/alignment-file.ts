@@ -15,6 +15,8 @@ export const ALIGNMENT_VERSION = 1;
 export interface SideFile {
   path: string;
   sha256: string;
+  /** How the input's bytes were read (utf-8, windows-1252, …); absent in files from before it was kept, and for stream input. */
+  encoding?: string;
   lang: Lang;
   segments: Segment[];
 }
@@ -37,13 +39,20 @@ export interface AlignmentMeta {
   created: string;
   aligner: string;
   presplit: boolean;
-  source: { path: string; sha256: string };
-  target: { path: string; sha256: string };
+  source: InputMeta;
+  target: InputMeta;
 }
 
-const side = (text: SegmentedText, file: { path: string; sha256: string }): SideFile => ({
+export interface InputMeta {
+  path: string;
+  sha256: string;
+  encoding?: string;
+}
+
+const side = (text: SegmentedText, file: InputMeta): SideFile => ({
   path: file.path,
   sha256: file.sha256,
+  ...(file.encoding !== undefined ? { encoding: file.encoding } : {}),
   lang: text.lang,
   segments: text.segments,
 });
@@ -90,6 +99,7 @@ function buildSchema() {
   const sideSchema = z.looseObject({
     path: z.string(),
     sha256: z.string(),
+    encoding: z.string().optional(),
     lang: z.enum(['ar', 'en']),
     segments: z.array(segmentSchema).superRefine((segments, ctx) => {
       const k = segments.findIndex((seg, position) => seg.index !== position);
