@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { jsonInert } from '../core/text/inert.js';
 import { beadRecords } from '../formats/jsonl.js';
 import { noFlags, runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
+import { readRecords, RECORD_NAME, writeRecords, type RedoReason } from './batch-record.js';
 import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { ensureDir } from './files.js';
@@ -45,8 +46,11 @@ Options:
   --presplit        every input line is one segment
   --aligner NAME    mizan (default) or gale-church
   --stdin           stream mode, as above
-  --force           redo pairs whose output is already there (by default a
-                    complete, current output is kept and the pair skipped)
+  --force           redo pairs whose output is already there (by default an
+                    output made from the same inputs with the same settings --
+                    aligner, presplit, lexicon and model versions, format, mizan
+                    version: DIR/.mizan-batch.json records them -- is kept and the
+                    pair skipped)
   --max-input SIZE  refuse an input larger than SIZE (default 16M, or
                     $MIZAN_MAX_INPUT); in --stdin mode, per text
   -h, --help        show this help
@@ -114,7 +118,11 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   } catch (error) {
     throw new CliError(`cannot read manifest ${manifestPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : oneLine(error)}`);
   }
-  const pairs = parseManifest(manifest, dirname(resolve(manifestPath)));
+  const records = readRecords(spec.outdir);
+  const pairs = parseManifest(manifest, dirname(resolve(manifestPath))).map((pair) => {
+    const previous = records[pair.id];
+    return previous ? { ...pair, previous } : pair;
+  });
   const count = workerCount(pairs.length);
   // Made here, once: ensureDir in two threads at a time can both find the folder missing, and
   // the second mkdir then fails with EEXIST. A folder that cannot be made is one error, not N.
@@ -123,10 +131,22 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   const started = performance.now();
   const results: Array<PairResult | undefined> = pairs.map(() => undefined);
   let done = 0;
+  // The record follows the outputs, at most every half second and at the end: a pair whose output
+  // was written but not recorded (the run was killed in between) is simply redone next time.
+  let recorded = performance.now();
+  const record = (force: boolean) => {
+    if (!force && performance.now() - recorded < 500) return;
+    recorded = performance.now();
+    writeRecords(spec.outdir, records);
+  };
   const hooks: PoolHooks = {
     starting() {},
     finished(index, result) {
       results[index] = result;
+      if (result.record) {
+        records[result.id] = result.record;
+        record(false);
+      }
       bar.update(++done, result.id);
     },
   };
@@ -145,10 +165,18 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
       hooks.finished(index, runPair(pairs[index]!, spec, options));
     }
   }
+  if (pairs.length > 0) record(true);
   bar.clear();
   for (const line of summary(pairs, results, (performance.now() - started) / 1000)) say(line);
   return results.some((r) => r === undefined || r.error !== undefined) ? 1 : 0;
 }
+
+const REDONE: Record<RedoReason, string> = {
+  settings: 'made with other settings (aligner or its parameters, presplit, lexicon or model version, or mizan version)',
+  input: 'whose input changed',
+  output: 'whose output was not the one this run recorded',
+  unrecorded: `with no record of how they were made (${RECORD_NAME})`,
+};
 
 /** The figures of a run, then each failure in manifest order (whichever thread finished first). */
 function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string[] {
@@ -158,9 +186,11 @@ function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | und
   const flags = noFlags();
   for (const r of results) for (const [flag, n] of Object.entries(r?.flags ?? {})) flags[flag as keyof typeof flags] += n;
   const beads = Object.entries(flags).map(([flag, n]) => `${n} ${flag}`).join(', ');
+  const redone = (reason: RedoReason) => results.filter((r) => r?.redone === reason).length;
   const lines = [
     `aligned ${pairs.length - failures.length - skipped} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s`,
     `beads: ${beads}${skipped > 0 ? `; ${skipped} pair(s) already done, skipped (--force redoes them)` : ''}`,
+    ...(Object.keys(REDONE) as RedoReason[]).flatMap((reason) => (redone(reason) > 0 ? [`redid ${redone(reason)} pair(s) ${REDONE[reason]}`] : [])),
     ...failures.map((failure) => `failed ${failure}`),
   ];
   return lines;

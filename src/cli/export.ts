@@ -1,6 +1,4 @@
 /** `mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses`: aligned pairs for other tools. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inert } from '../core/text/inert.js';
 import { exportedAlignment, type ExportOptions } from '../formats/export-filter.js';
@@ -15,7 +13,7 @@ import { CliError, oneLine, UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import { say } from './terminal.js';
 import { loadLexicon } from './lexicon-file.js';
-import { packageRoot } from './resources.js';
+import { mizanVersion } from './resources.js';
 
 export const EXPORT_HELP = `Usage: mizan export ALIGNMENT.json --format FORMAT [options]
 
@@ -48,11 +46,6 @@ Examples:
 
 const FORMATS = ['tmx', 'tsv', 'jsonl', 'moses', 'html'] as const;
 type ExportFormat = (typeof FORMATS)[number];
-
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-  return manifest.version ?? 'unknown';
-}
 
 function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): string {
   try {
@@ -100,7 +93,7 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream &
     format === 'html'
       ? htmlPage(alignment, positionals[0]!)
       : format === 'tmx'
-        ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: toolVersion() })
+        ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: mizanVersion() })
         : format === 'tsv'
           ? formatTsv(exportedAlignment(alignment, options))
           : formatJsonl(exportedAlignment(alignment, options));
