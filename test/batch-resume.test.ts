@@ -111,7 +111,27 @@ describe.concurrent('mizan batch --stdin end to end', () => {
     const input = [JSON.stringify({ id: 'big', source: EN.join(' ').repeat(100), target: AR[0] }), JSON.stringify({ id: 'ok', source: EN[0], target: AR[0] })].join('\n');
     const r = await mizan(['batch', '--stdin', '--max-input', '1k'], input);
     const out = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; error?: string; beads?: unknown[] });
-    expect(out[0]).toEqual({ id: 'big', error: 'source text is over the 1 kB input limit (--max-input)' });
+    expect(out[0]).toEqual({ id: 'big', error: 'line 1: a text is over the 1 kB input limit (--max-input)' });
     expect(out[1]!.beads).toHaveLength(1);
+  });
+
+  it('refuses an oversize line while reading it, escaped or not, and answers the lines after it', async ({ expect }) => {
+    // 40 kB of Arabic written as \u escapes (as Python's json.dumps does) is 80 kB of text: over 64k.
+    const escaped = JSON.stringify({ id: 'esc', source: EN[0], target: 'ب'.repeat(40_000) }).replace(/ب/g, '\\u0628');
+    const input = [
+      escaped,
+      JSON.stringify({ id: 'ok', source: EN[0], target: AR[0] }),
+      `{"id": "huge", "source": "${'x'.repeat(300_000)}`, // no closing quote: refused before its end
+      JSON.stringify({ id: 'after', source: EN[1], target: AR[1] }),
+    ].join('\r\n');
+    const r = await mizan(['batch', '--stdin', '--max-input', '64k'], input);
+    const out = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; error?: string; beads?: unknown[] });
+    expect(out.map((o) => [o.id, o.error ?? o.beads!.length])).toEqual([
+      ['esc', 'line 1: a text is over the 64 kB input limit (--max-input)'],
+      ['ok', 1],
+      ['huge', 'line 3: a text is over the 64 kB input limit (--max-input)'],
+      ['after', 1],
+    ]);
+    expect(r.stderr).toBe('mizan: 2 record(s) failed; see their "error" fields\n');
   });
 });

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { jsonInert } from '../core/text/inert.js';
 import { beadRecords } from '../formats/jsonl.js';
@@ -22,6 +21,7 @@ import { loadLexicon } from './lexicon-file.js';
 import { checkFormat } from './output.js';
 import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
 import { progressBar } from './progress.js';
+import { boundedLines } from './stream-lines.js';
 import { say } from './terminal.js';
 
 export const BATCH_HELP = `Usage: mizan batch MANIFEST --outdir DIR [options]
@@ -83,10 +83,16 @@ export function parseManifest(text: string, baseDir: string): Pair[] {
 
 async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream, limit: number): Promise<number> {
   let failed = 0;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  // --max-input is enforced while a line is read (stream-lines.ts): a 2 GB record is never held.
+  for await (const read of boundedLines(process.stdin, limit)) {
     lineNumber++;
+    if (read.kind === 'too-large') {
+      failed++;
+      out.write(jsonInert(JSON.stringify({ id: read.id, error: `line ${lineNumber}: a text is over the ${formatSize(limit)} input limit (--max-input)` })) + '\n');
+      continue;
+    }
+    const line = read.text;
     if (line.trim() === '') continue;
     let id: unknown = null;
     try {
