@@ -116,14 +116,20 @@ export function openPair(sourcePath: string, targetPath: string, options: Pipeli
   return alignFresh(source, target, options, path);
 }
 
-export function fileStorage(session: ReviewSession, options: PipelineOptions): ReviewStorage {
+/**
+ * Saves, autosaves and realigns for the review of `session`. With `readOnly` (why: another review
+ * holds the file, review-lock.ts) nothing is written: a save is refused with that reason, and the
+ * autosave copy, which is the holder's, is neither written nor removed.
+ */
+export function fileStorage(session: ReviewSession, options: PipelineOptions, readOnly?: string): ReviewStorage {
   const { path } = session;
   let meta = session.meta;
   // What the file held when the review opened it or last wrote it: anything else is someone else's.
   let expected = fileSha256(path);
   return {
-    title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}`,
+    title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}${readOnly ? ' [read-only]' : ''}`,
     save(alignment, force) {
+      if (readOnly) return { ok: false, error: `read-only, not saved: ${readOnly}` };
       const data = formatAlignmentFile(alignment, meta);
       try {
         writeFileAtomic(path, data, force ? {} : { expectSha256: expected });
@@ -136,9 +142,11 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions): R
       return { ok: true, path };
     },
     autosave(alignment) {
+      if (readOnly) return;
       writeFileAtomic(autosavePath(path), formatAlignmentFile(alignment, meta));
     },
     discardAutosave() {
+      if (readOnly) return;
       rmSync(autosavePath(path), { force: true });
     },
     realign() {
