@@ -11,6 +11,8 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { ensureDir } from './files.js';
 
 export interface LockHolder {
   pid: number;
@@ -55,9 +57,12 @@ export function acquireLock(path: string): LockResult {
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
+      // The folder of a new pair's alignment (alignments/) may not exist yet; saving makes it too.
+      ensureDir(dirname(file));
       fd = openSync(file, 'wx', 0o644);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Where no lock can be written (a read-only folder) no save can be either: review unlocked, and a save says why.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { held: false, release: () => {} };
       const holder = readHolder(file);
       if (isLive(holder)) return { held: true, holder };
       // Stale: its process is gone. Remove it and race for it again like anyone else.
