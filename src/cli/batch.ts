@@ -140,10 +140,16 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   // The record follows the outputs, at most every half second and at the end: a pair whose output
   // was written but not recorded (the run was killed in between) is simply redone next time.
   let recorded = performance.now();
+  let unrecorded: string | undefined;
   const record = (force: boolean) => {
     if (!force && performance.now() - recorded < 500) return;
     recorded = performance.now();
-    writeRecords(spec.outdir, records);
+    try {
+      writeRecords(spec.outdir, records);
+    } catch (error) {
+      // The outputs stand; without their record the next run redoes them. Said once, at the end.
+      unrecorded = oneLine(error);
+    }
   };
   const hooks: PoolHooks = {
     starting() {},
@@ -174,6 +180,7 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   if (pairs.length > 0) record(true);
   bar.clear();
   for (const line of summary(pairs, results, (performance.now() - started) / 1000)) say(line);
+  if (unrecorded !== undefined) say(`could not record the run (${unrecorded}); its pairs will be redone next time`);
   return results.some((r) => r === undefined || r.error !== undefined) ? 1 : 0;
 }
 
