@@ -9,7 +9,7 @@ import { maxInputBytes, readInput } from './input.js';
 import { loadLexicon } from './lexicon-file.js';
 import { checkFormat, render } from './output.js';
 import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
-import { say } from './terminal.js';
+import { colorOn, say } from './terminal.js';
 
 export const ALIGN_HELP = `Usage: mizan align SOURCE TARGET [options]
 
@@ -80,7 +80,7 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
   // The listing is only chosen for a terminal, so it gets the terminal's width (two columns when wide enough).
   const text =
     chosen === 'listing'
-      ? formatListing(alignment, { color: true, width: out.columns, bidi: bidi ?? bidiMode(undefined) })
+      ? formatListing(alignment, { color: colorOn(out), width: out.columns, bidi: bidi ?? bidiMode(undefined) })
       : render(alignment, chosen, () => saveFormat(alignment, source, target, options), Boolean(out.isTTY) && !values.out);
   if (values.out) {
     writeFileAtomic(values.out, text);

@@ -20,6 +20,9 @@ export interface InputFile {
   html?: boolean;
 }
 
+/** What the saved alignment records of an input: where, which bytes, read how. */
+export const inputMeta = ({ path, sha256, encoding }: InputFile) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
+
 /**
  * The default input limit. A pair of 50,000 sentences a side (about 7 MB of English) aligns in
  * 18 s and 600 MB, some 9 MB more per 1,000 sentences (bench/scale.ts); 16 MB of English is about

@@ -10,7 +10,7 @@ import { detectLanguage, segmentPresplit, segmentText } from '../core/text/segme
 import type { Alignment, SegmentedText } from '../core/types.js';
 import { formatAlignmentFile } from '../formats/alignment-file.js';
 import { CliError, UsageError } from './errors.js';
-import type { InputFile } from './input.js';
+import { inputMeta, type InputFile } from './input.js';
 
 export interface PipelineOptions {
   presplit: boolean;
@@ -55,9 +55,6 @@ export function alignInputs(source: InputFile, target: InputFile, options: Pipel
 export function signature(options: PipelineOptions): string {
   return `${options.strategy.signature}|lexicon=${options.lexicon.size}|${options.presplit ? 'presplit' : 'segmented'}`;
 }
-
-/** What the saved alignment records of an input: where, which bytes, read how. */
-export const inputMeta = ({ path, sha256, encoding }: InputFile) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
 
 export function saveFormat(alignment: Alignment, source: InputFile, target: InputFile, options: PipelineOptions): string {
   return formatAlignmentFile(alignment, {

@@ -12,8 +12,8 @@ import type { ReviewStorage } from '../ui/app.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
-import { readInput, type InputFile } from './input.js';
-import { alignInputs, inputMeta, signature, type PipelineOptions } from './pipeline.js';
+import { inputMeta, readInput, type InputFile } from './input.js';
+import { alignInputs, signature, type PipelineOptions } from './pipeline.js';
 
 const sideMeta = ({ path, sha256, encoding }: { path: string; sha256: string; encoding?: string }) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
 
