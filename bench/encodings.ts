@@ -1,7 +1,9 @@
 /**
  * How well mizan tells Windows-1256 from ISO-8859-6 (src/cli/encoding.ts): FLORES-200 and TICO-19
  * Arabic, cut into documents of 1, 3 and 10 sentences, encoded both ways with iconv-lite, decoded
- * by `decodeBytes`. Prints one line per document size; exits 1 if any document is read wrong.
+ * by `decodeBytes`; and the English side in Windows-1252 (the documents 1252 can encode that have a
+ * byte above 0x7F: curly quotes, accents), which must read as Western European text, never as
+ * Arabic. Prints one line per document size; exits 1 if any document is read wrong.
  *   npm run build && node dist/bench/encodings.js [--data DIR]
  */
 import { join } from 'node:path';
@@ -36,5 +38,24 @@ for (const size of [1, 3, 10]) {
   const line = Object.entries(counts).map(([enc, [right, all]]) => `${enc} ${right}/${all}`);
   wrong += Object.values(counts).reduce((sum, [right, all]) => sum + all - right, 0);
   console.log(`documents of ${size} sentence(s): read right ${line.join(', ')}`);
+}
+const english = [...loadFlores(dataDir), ...loadTico(dataDir)].flatMap((doc) => doc.pairs.map((p) => p.en));
+for (const size of [1, 3, 10]) {
+  let right = 0;
+  let all = 0;
+  for (let k = 0; k + size <= english.length; k += size) {
+    const text = english.slice(k, k + size).join('\n') + '\n';
+    const bytes = iconv.encode(text, 'windows-1252');
+    if (iconv.decode(bytes, 'windows-1252') !== text || !bytes.some((b) => b >= 0x80)) continue;
+    all++;
+    try {
+      const got = decodeBytes(bytes);
+      if ((got.encoding === 'windows-1252' || got.encoding === 'iso-8859-1') && got.text === text) right++;
+    } catch {
+      // refused: counted as wrong
+    }
+  }
+  wrong += all - right;
+  console.log(`English documents of ${size} sentence(s) with non-ASCII: read right windows-1252 ${right}/${all}`);
 }
 process.exit(wrong > 0 ? 1 : 0);

@@ -4,10 +4,11 @@
  * and the --stdin stream mode end to end (good records, bad JSON, a failing pair, order kept).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { RECORD_NAME, type PairRecord } from '../src/cli/batch-record.js';
 import { MAIN, runMizan } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-resume-'));
@@ -40,20 +41,26 @@ describe.concurrent('mizan batch resumes', () => {
       expect(statSync(out('d2')).mtimeMs).toBe(before);
 
       // A truncated output (not from mizan: its writes are atomic) and a changed input are redone.
+      // The input is "changed" in the run's record (the texts are shared by the concurrent tests).
       writeFileSync(out('d1'), readFileSync(out('d1'), 'utf8').slice(0, -3));
-      const changed = join(dir, `d3.en.txt`);
-      if (format === 'json') {
-        // json outputs know their inputs' sha256; the others go by modification time.
-        const saved = JSON.parse(readFileSync(out('d3'), 'utf8')) as { source: { sha256: string } };
-        saved.source.sha256 = '0'.repeat(64);
-        writeFileSync(out('d3'), JSON.stringify(saved) + '\n');
-      } else {
-        const older = new Date(statSync(changed).mtimeMs - 60_000);
-        utimesSync(out('d3'), older, older);
-      }
+      const recordPath = join(outdir, RECORD_NAME);
+      const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { pairs: Record<string, PairRecord> };
+      record.pairs['d3']!.source = '0'.repeat(64);
+      writeFileSync(recordPath, JSON.stringify(record));
       const resumed = await run();
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toMatch(/^mizan: aligned 2 of 4 pairs \(8 sentences\) .*\n.*; 2 pair\(s\) already done, skipped/);
+      expect(resumed.stderr).toContain('mizan: redid 1 pair(s) whose input changed\n');
+      expect(resumed.stderr).toContain('mizan: redid 1 pair(s) whose output was not the one this run recorded\n');
+
+      // Another aligner shapes another result: every pair is redone, and the summary says why
+      // (jsonl only, to keep the suite quick: the record serves every format alike).
+      if (format !== 'jsonl') return;
+      const other = await run('--aligner', 'gale-church');
+      expect(other.stderr).toMatch(/^mizan: aligned 4 of 4 pairs .*\n.*\nmizan: redid 4 pair\(s\) made with other settings \(aligner/);
+      const back = await run();
+      expect(back.stderr).toMatch(/^mizan: aligned 4 of 4 pairs .*\n.*\nmizan: redid 4 pair\(s\) made with other settings/);
+      expect((await run()).stderr).toMatch(/^mizan: aligned 0 of 4 pairs [^]*; 4 pair\(s\) already done/);
 
       const forced = await run('--force');
       expect(forced.stderr).toMatch(/^mizan: aligned 4 of 4 pairs \(20 sentences\) in [\d.]+ s\nmizan: beads: 10 aligned, 0 source-only, 0 target-only, 0 boilerplate\n$/);
@@ -104,7 +111,27 @@ describe.concurrent('mizan batch --stdin end to end', () => {
     const input = [JSON.stringify({ id: 'big', source: EN.join(' ').repeat(100), target: AR[0] }), JSON.stringify({ id: 'ok', source: EN[0], target: AR[0] })].join('\n');
     const r = await mizan(['batch', '--stdin', '--max-input', '1k'], input);
     const out = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; error?: string; beads?: unknown[] });
-    expect(out[0]).toEqual({ id: 'big', error: 'source text is over the 1 kB input limit (--max-input)' });
+    expect(out[0]).toEqual({ id: 'big', error: 'line 1: a text is over the 1 kB input limit (--max-input)' });
     expect(out[1]!.beads).toHaveLength(1);
+  });
+
+  it('refuses an oversize line while reading it, escaped or not, and answers the lines after it', async ({ expect }) => {
+    // 40 kB of Arabic written as \u escapes (as Python's json.dumps does) is 80 kB of text: over 64k.
+    const escaped = JSON.stringify({ id: 'esc', source: EN[0], target: 'ب'.repeat(40_000) }).replace(/ب/g, '\\u0628');
+    const input = [
+      escaped,
+      JSON.stringify({ id: 'ok', source: EN[0], target: AR[0] }),
+      `{"id": "huge", "source": "${'x'.repeat(300_000)}`, // no closing quote: refused before its end
+      JSON.stringify({ id: 'after', source: EN[1], target: AR[1] }),
+    ].join('\r\n');
+    const r = await mizan(['batch', '--stdin', '--max-input', '64k'], input);
+    const out = r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; error?: string; beads?: unknown[] });
+    expect(out.map((o) => [o.id, o.error ?? o.beads!.length])).toEqual([
+      ['esc', 'line 1: a text is over the 64 kB input limit (--max-input)'],
+      ['ok', 1],
+      ['huge', 'line 3: a text is over the 64 kB input limit (--max-input)'],
+      ['after', 1],
+    ]);
+    expect(r.stderr).toBe('mizan: 2 record(s) failed; see their "error" fields\n');
   });
 });

@@ -4,7 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, mojibakeOf } from '../src/cli/encoding.js';
+import { declaredCharset, decodeBytes, mojibakeOf } from '../src/cli/encoding.js';
 import { extractHtmlText } from '../src/cli/html.js';
 
 const AR = 'التقى بوتين أولوند في موسكو يوم الخميس. وناقش الزعيمان الحرب في سوريا، وقصفت فرنسا الرقة؟\n';
@@ -24,6 +24,29 @@ describe('decodeBytes', () => {
     expect(decodeBytes(input)).toEqual({ text: AR, encoding });
   });
 
+  it('reads Western European English: Windows-1252, and ISO-8859-1 when no byte uses 1252 additions', () => {
+    const cafe = 'The café “opened” in Zürich — at 5 €, naïvely.\n';
+    expect(decodeBytes(bytes(cafe, 'windows-1252'))).toEqual({ text: cafe, encoding: 'windows-1252' });
+    expect(decodeBytes(bytes('Fabius met the Élysée staff in Besançon.\n', 'latin1'))).toEqual({ text: 'Fabius met the Élysée staff in Besançon.\n', encoding: 'iso-8859-1' });
+    // One accented word in English is not Arabic in ISO-8859-6 (é would read as ى).
+    expect(decodeBytes(bytes('Putin met Hollande in a café.\n', 'windows-1252')).encoding).toBe('iso-8859-1');
+  });
+
+  it('reads an HTML page in the charset it declares, unless a BOM says otherwise', () => {
+    const page = (charset: string) => `<html><head><meta charset="${charset}"><title>t</title></head><body><p>Café “Zürich”</p></body></html>\n`;
+    expect(declaredCharset(bytes(page('windows-1252'), 'windows-1252'))).toBe('windows-1252');
+    expect(declaredCharset(bytes(page('ISO-8859-1'), 'latin1'))).toBe('windows-1252');
+    expect(declaredCharset(bytes(page('utf-8'), 'utf8'))).toBe('utf-8');
+    const legacy = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><p>التقى بوتين أولوند.</p>';
+    expect(declaredCharset(bytes(legacy, 'windows-1256'))).toBe('windows-1256');
+    expect(decodeBytes(bytes(legacy, 'windows-1256'), 'windows-1256')).toEqual({ text: legacy, encoding: 'windows-1256' });
+    // A page that declares KOI8-R is read as KOI8-R, which sniffing would never guess.
+    const russian = '<meta charset="koi8-r"><p>Путин</p>';
+    expect(decodeBytes(bytes(russian, 'koi8-r'), declaredCharset(bytes(russian, 'koi8-r')))).toEqual({ text: russian, encoding: 'koi8-r' });
+    const withBom = concat(Uint8Array.from([0xef, 0xbb, 0xbf]), bytes(page('windows-1252'), 'utf8'));
+    expect(decodeBytes(withBom, 'windows-1252')).toEqual({ text: page('windows-1252'), encoding: 'utf-8' });
+  });
+
   it('reads English in UTF-8 and UTF-16, BOM stripped', () => {
     expect(decodeBytes(concat(Uint8Array.from([0xef, 0xbb, 0xbf]), bytes(EN, 'utf8'))).text).toBe(EN);
     expect(decodeBytes(concat(Uint8Array.from([0xff, 0xfe]), bytes(EN, 'utf16le'))).text).toBe(EN);
@@ -41,7 +64,7 @@ describe('decodeBytes', () => {
   });
 
   it.each([
-    ['Windows-1252 English', bytes('The café “opened” in Zürich.\n', 'windows-1252'), /not valid UTF-8 and looks like Windows-1252/],
+    ['bytes no 8-bit encoding mizan reads explains', Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0xc7, 0xe9, 0xc7, 0x81, 0x81, 0x0a]), /not valid UTF-8 and is in another 8-bit encoding/],
     ['UTF-16 without a BOM', bytes(EN, 'utf16le'), /looks like UTF-16LE without a byte-order mark/],
     ['UTF-16BE without a BOM', bytes(EN, 'utf16-be'), /looks like UTF-16BE without a byte-order mark/],
     ['UTF-32', concat(Uint8Array.from([0xff, 0xfe, 0, 0]), bytes('Hi', 'utf32le' as string)), /is UTF-32/],

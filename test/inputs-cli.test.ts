@@ -69,6 +69,25 @@ describe.concurrent('inputs the CLI reads', () => {
     for (const seg of saved.source.segments) expect(extracted.slice(seg.start, seg.end)).toBe(seg.text);
   });
 
+  it('aligns Windows-1252 English exactly as its UTF-8 version, and records the encoding read', async ({ expect }) => {
+    const western = ['Putin met Hollande — “in Moscow” — on Thursday at the Élysée’s request.', 'The two leaders discussed the war in Syria, naïvely.', 'France bombed Raqqa after the attacks in Paris (€5 bn).'];
+    const utf8 = file('western.utf8.en.txt', western.join('\r\n') + '\r\n');
+    const cp1252 = file('western.cp1252.en.txt', iconv.encode(western.join('\r\n') + '\r\n', 'windows-1252'));
+    const expected = western.map((e, k) => [[e], [AR[k]], 'aligned']);
+    expect(await beads(expect, ['align', utf8, arFile])).toEqual(expected);
+    expect(await beads(expect, ['align', cp1252, arFile])).toEqual(expected);
+    const out = join(dir, 'western.json');
+    expect((await mizan(['align', cp1252, arFile, '--out', out])).code).toBe(0);
+    const saved = JSON.parse(readFileSync(out, 'utf8')) as { source: { encoding?: string }; target: { encoding?: string } };
+    expect([saved.source.encoding, saved.target.encoding]).toEqual(['windows-1252', 'utf-8']);
+    // A page in Latin-1 that says so, and a Windows-1256 page that says so (no sniffing needed).
+    const page = (charset: string, body: string[]) => `<html><head><meta charset="${charset}"></head><body>${body.map((p) => `<p>${p}</p>`).join('')}</body></html>\n`;
+    const latin1 = file('western.html', iconv.encode(page('iso-8859-1', western), 'windows-1252'));
+    expect(await beads(expect, ['align', latin1, arFile])).toEqual(expected);
+    const arabic = file('arabic.html', iconv.encode(page('windows-1256', AR), 'windows-1256'));
+    expect(await beads(expect, ['align', enFile, arabic])).toEqual(ALIGNED);
+  });
+
   it('handles a 1 MB line without spaces or terminators in linear time', async ({ expect }) => {
     const long = file('long.en.txt', `${EN[0]}\n${'a'.repeat(1 << 20)}\n`);
     const longAr = file('long.ar.txt', `${AR[0]}\n${'ب'.repeat(1 << 19)}\n`);

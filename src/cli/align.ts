@@ -1,5 +1,6 @@
 /** `mizan align SOURCE TARGET`: one pair, printed or written. */
 import { parseArgs } from 'node:util';
+import { inert } from '../core/text/inert.js';
 import { formatListing } from '../formats/listing.js';
 import type { BidiMode } from '../ui/text/rtl.js';
 import { UsageError } from './errors.js';
@@ -8,13 +9,15 @@ import { maxInputBytes, readInput } from './input.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
 import { checkFormat, render } from './output.js';
 import { alignInputs, saveFormat, strategyNamed, type PipelineOptions } from './pipeline.js';
+import { colorOn, say } from './terminal.js';
 
 export const ALIGN_HELP = `Usage: mizan align SOURCE TARGET [options]
 
 Align a text with its translation, sentence by sentence. SOURCE and TARGET may be
 given in either order; mizan tells the Arabic side from the English one by script.
 Each may be UTF-8 (with or without a BOM), UTF-16 with a BOM, Windows-1256 or
-ISO-8859-6 text, or an HTML page (.html, .htm: its text, one block a line).
+ISO-8859-6 text, Windows-1252 / ISO-8859-1 English, or an HTML page (.html, .htm:
+its text, one block a line, read in the charset it declares).
 
 Options:
   --format FORMAT   json (the saved alignment), jsonl, ladder (vecalign) or tsv.
@@ -78,13 +81,14 @@ export async function alignCommand(argv: string[], out: NodeJS.WritableStream & 
   // The listing is only chosen for a terminal, so it gets the terminal's width (two columns when wide enough).
   const text =
     chosen === 'listing'
-      ? formatListing(alignment, { color: true, width: out.columns, bidi: bidi ?? bidiMode(undefined) })
+      ? formatListing(alignment, { color: colorOn(out), width: out.columns, bidi: bidi ?? bidiMode(undefined) })
       : render(alignment, chosen, () => saveFormat(alignment, source, target, options), Boolean(out.isTTY) && !values.out);
   if (values.out) {
     writeFileAtomic(values.out, text);
-    process.stderr.write(`mizan: wrote ${alignment.beads.length} beads to ${values.out}\n`);
+    say(`wrote ${alignment.beads.length} beads to ${values.out}`);
   } else {
-    out.write(text);
+    // A data format shown on a terminal (the listing is inert already): nothing in it may act there.
+    out.write(out.isTTY && chosen !== 'listing' ? inert(text) : text);
   }
   return 0;
 }

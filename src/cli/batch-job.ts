@@ -3,17 +3,15 @@
  * either in the main thread or in a worker thread (batch-worker.ts), so both paths write the same
  * bytes. The messages between the two threads are typed here too.
  *
- * Resuming: a pair whose output exists and is complete is skipped (unless `force`). Outputs are
- * written atomically, so a file that exists was written whole; "complete" also means current: a
- * saved alignment (json) must name the inputs' present sha256 and the same --presplit, a jsonl or
- * ladder file must parse line by line and be newer than both inputs.
+ * Resuming: a pair whose output exists is skipped (unless `force`) only when the run's record
+ * (batch-record.ts) says it was made from these very inputs with these very settings (aligner and
+ * its parameters, presplit, lexicon and model versions, format, mizan's version) and the output is
+ * still the one recorded. Anything else redoes the pair, and the result says why.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Flag } from '../core/types.js';
-import { parseAlignmentFile } from '../formats/alignment-file.js';
-import { parseJsonlBeads } from '../formats/jsonl.js';
-import { parseLadder } from '../formats/ladder.js';
+import { compareRecords, settingsKey, type PairRecord, type RedoReason } from './batch-record.js';
 import { oneLine } from './errors.js';
 import { sha256Of, writeFileAtomic } from './files.js';
 import { readInput } from './input.js';
@@ -25,6 +23,8 @@ export interface Pair {
   id: string;
   source: string;
   target: string;
+  /** What the last run recorded of this pair, if anything. */
+  previous?: PairRecord;
 }
 
 /** What every pair of a run shares; plain data, so it can be a worker's `workerData`. */
@@ -55,6 +55,10 @@ export interface PairResult {
   flags?: FlagCounts;
   skipped?: boolean;
   error?: string;
+  /** Set when an existing output was not current and the pair was aligned again. */
+  redone?: RedoReason;
+  /** What to record of the output written. */
+  record?: PairRecord;
 }
 
 /** Worker → main thread. `fatal` means the worker cannot align anything (e.g. no lexicon). */
@@ -64,20 +68,11 @@ export function outputPath(pair: Pair, spec: JobSpec): string {
   return join(spec.outdir, `${pair.id}.${spec.format}`);
 }
 
-/** Whether `out` already holds this pair's result (see the module comment); any doubt says no. */
-export function isDone(pair: Pair, spec: JobSpec, out = outputPath(pair, spec)): boolean {
+function existingOutput(out: string): string | null {
   try {
-    const text = readFileSync(out, 'utf8');
-    if (!text.endsWith('\n')) return false;
-    if (spec.format === 'json') {
-      const { file } = parseAlignmentFile(text);
-      return file.presplit === spec.presplit && file.source.sha256 === sha256Of(readFileSync(pair.source)) && file.target.sha256 === sha256Of(readFileSync(pair.target));
-    }
-    const beads = spec.format === 'ladder' ? parseLadder(text) : parseJsonlBeads(text);
-    const written = statSync(out).mtimeMs;
-    return beads.length > 0 && written >= statSync(pair.source).mtimeMs && written >= statSync(pair.target).mtimeMs;
+    return sha256Of(readFileSync(out));
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -85,16 +80,25 @@ export function isDone(pair: Pair, spec: JobSpec, out = outputPath(pair, spec)):
 export function runPair(pair: Pair, spec: JobSpec, options: PipelineOptions): PairResult {
   try {
     const out = outputPath(pair, spec);
-    if (!spec.force && isDone(pair, spec, out)) return { id: pair.id, sentences: 0, skipped: true };
     const source = readInput(pair.source, spec.maxInput);
     const target = readInput(pair.target, spec.maxInput);
+    const made = { settings: settingsKey(options, spec.format), source: source.sha256, target: target.sha256 };
+    const existing = spec.force ? null : existingOutput(out);
+    const redone = existing === null ? null : compareRecords(pair.previous, made, existing);
+    if (existing !== null && redone === null) return { id: pair.id, sentences: 0, skipped: true };
     const alignment = alignInputs(source, target, options);
     const text = render(alignment, spec.format, () => saveFormat(alignment, source, target, options));
     // Atomic, not flushed: a pair lost to a power cut is redone on the next, resumed, run.
     writeFileAtomic(out, text, { durable: false });
     const flags = noFlags();
     for (const bead of alignment.beads) flags[bead.flag]++;
-    return { id: pair.id, sentences: alignment.source.segments.length + alignment.target.segments.length, flags };
+    return {
+      id: pair.id,
+      sentences: alignment.source.segments.length + alignment.target.segments.length,
+      flags,
+      record: { ...made, output: sha256Of(text) },
+      ...(redone ? { redone } : {}),
+    };
   } catch (error) {
     return { id: pair.id, sentences: 0, error: oneLine(error) };
   }

@@ -8,10 +8,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { jsonInert } from '../core/text/inert.js';
 import { beadRecords } from '../formats/jsonl.js';
 import { noFlags, runPair, type JobSpec, type Pair, type PairResult } from './batch-job.js';
+import { readRecords, RECORD_NAME, writeRecords, type RedoReason } from './batch-record.js';
 import { debug, runInWorkers, workerCount, type PoolHooks } from './batch-pool.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { ensureDir } from './files.js';
@@ -20,6 +21,8 @@ import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, evidenceParts, loadEvidence } 
 import { checkFormat } from './output.js';
 import { alignInputs, strategyNamed, type PipelineOptions } from './pipeline.js';
 import { progressBar } from './progress.js';
+import { boundedLines } from './stream-lines.js';
+import { say } from './terminal.js';
 
 export const BATCH_HELP = `Usage: mizan batch MANIFEST --outdir DIR [options]
        mizan batch --stdin [options]
@@ -43,8 +46,11 @@ Options:
   --presplit        every input line is one segment
   --aligner NAME    mizan (default) or gale-church
 ${EVIDENCE_OPTIONS_HELP}  --stdin           stream mode, as above
-  --force           redo pairs whose output is already there (by default a
-                    complete, current output is kept and the pair skipped)
+  --force           redo pairs whose output is already there (by default an
+                    output made from the same inputs with the same settings --
+                    aligner, evidence, lexicon and model versions, presplit,
+                    format, mizan version: DIR/.mizan-batch.json records them --
+                    is kept and the pair skipped)
   --max-input SIZE  refuse an input larger than SIZE (default 16M, or
                     $MIZAN_MAX_INPUT); in --stdin mode, per text
   -h, --help        show this help
@@ -77,10 +83,16 @@ export function parseManifest(text: string, baseDir: string): Pair[] {
 
 async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream, limit: number): Promise<number> {
   let failed = 0;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  // --max-input is enforced while a line is read (stream-lines.ts): a 2 GB record is never held.
+  for await (const read of boundedLines(process.stdin, limit)) {
     lineNumber++;
+    if (read.kind === 'too-large') {
+      failed++;
+      out.write(jsonInert(JSON.stringify({ id: read.id, error: `line ${lineNumber}: a text is over the ${formatSize(limit)} input limit (--max-input)` })) + '\n');
+      continue;
+    }
+    const line = read.text;
     if (line.trim() === '') continue;
     let id: unknown = null;
     try {
@@ -95,10 +107,10 @@ async function streamMode(options: PipelineOptions, out: NodeJS.WritableStream, 
         return { path: `${String(id ?? lineNumber)}:${side}`, text, sha256: createHash('sha256').update(text).digest('hex') };
       };
       const alignment = alignInputs(input(record.source, 'source'), input(record.target, 'target'), options);
-      out.write(JSON.stringify({ id, beads: beadRecords(alignment) }) + '\n');
+      out.write(jsonInert(JSON.stringify({ id, beads: beadRecords(alignment) })) + '\n');
     } catch (error) {
       failed++;
-      out.write(JSON.stringify({ id, error: error instanceof SyntaxError ? `line ${lineNumber}: not JSON` : oneLine(error) }) + '\n');
+      out.write(jsonInert(JSON.stringify({ id, error: error instanceof SyntaxError ? `line ${lineNumber}: not JSON` : oneLine(error) })) + '\n');
     }
   }
   if (failed > 0) process.stderr.write(`mizan: ${failed} record(s) failed; see their "error" fields\n`);
@@ -112,7 +124,11 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   } catch (error) {
     throw new CliError(`cannot read manifest ${manifestPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : oneLine(error)}`);
   }
-  const pairs = parseManifest(manifest, dirname(resolve(manifestPath)));
+  const records = readRecords(spec.outdir);
+  const pairs = parseManifest(manifest, dirname(resolve(manifestPath))).map((pair) => {
+    const previous = records[pair.id];
+    return previous ? { ...pair, previous } : pair;
+  });
   const count = workerCount(pairs.length);
   // Made here, once: ensureDir in two threads at a time can both find the folder missing, and
   // the second mkdir then fails with EEXIST. A folder that cannot be made is one error, not N.
@@ -121,10 +137,28 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
   const started = performance.now();
   const results: Array<PairResult | undefined> = pairs.map(() => undefined);
   let done = 0;
+  // The record follows the outputs, at most every half second and at the end: a pair whose output
+  // was written but not recorded (the run was killed in between) is simply redone next time.
+  let recorded = performance.now();
+  let unrecorded: string | undefined;
+  const record = (force: boolean) => {
+    if (!force && performance.now() - recorded < 500) return;
+    recorded = performance.now();
+    try {
+      writeRecords(spec.outdir, records);
+    } catch (error) {
+      // The outputs stand; without their record the next run redoes them. Said once, at the end.
+      unrecorded = oneLine(error);
+    }
+  };
   const hooks: PoolHooks = {
     starting() {},
     finished(index, result) {
       results[index] = result;
+      if (result.record) {
+        records[result.id] = result.record;
+        record(false);
+      }
       bar.update(++done, result.id);
     },
   };
@@ -143,25 +177,36 @@ async function manifestMode(manifestPath: string, spec: JobSpec): Promise<number
       hooks.finished(index, runPair(pairs[index]!, spec, options));
     }
   }
+  if (pairs.length > 0) record(true);
   bar.clear();
-  process.stderr.write(summary(pairs, results, (performance.now() - started) / 1000));
+  for (const line of summary(pairs, results, (performance.now() - started) / 1000)) say(line);
+  if (unrecorded !== undefined) say(`could not record the run (${unrecorded}); its pairs will be redone next time`);
   return results.some((r) => r === undefined || r.error !== undefined) ? 1 : 0;
 }
 
+const REDONE: Record<RedoReason, string> = {
+  settings: 'made with other settings (aligner or its parameters, presplit, lexicon or model version, or mizan version)',
+  input: 'whose input changed',
+  output: 'whose output was not the one this run recorded',
+  unrecorded: `with no record of how they were made (${RECORD_NAME})`,
+};
+
 /** The figures of a run, then each failure in manifest order (whichever thread finished first). */
-function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string {
+function summary(pairs: readonly Pair[], results: ReadonlyArray<PairResult | undefined>, seconds: number): string[] {
   const failures = results.flatMap((r, k) => (r === undefined ? [`${pairs[k]!.id}: not aligned`] : r.error !== undefined ? [`${r.id}: ${r.error}`] : []));
   const skipped = results.filter((r) => r?.skipped).length;
   const sentences = results.reduce((sum, r) => sum + (r?.sentences ?? 0), 0);
   const flags = noFlags();
   for (const r of results) for (const [flag, n] of Object.entries(r?.flags ?? {})) flags[flag as keyof typeof flags] += n;
   const beads = Object.entries(flags).map(([flag, n]) => `${n} ${flag}`).join(', ');
+  const redone = (reason: RedoReason) => results.filter((r) => r?.redone === reason).length;
   const lines = [
     `aligned ${pairs.length - failures.length - skipped} of ${pairs.length} pairs (${sentences} sentences) in ${seconds.toFixed(2)} s`,
     `beads: ${beads}${skipped > 0 ? `; ${skipped} pair(s) already done, skipped (--force redoes them)` : ''}`,
+    ...(Object.keys(REDONE) as RedoReason[]).flatMap((reason) => (redone(reason) > 0 ? [`redid ${redone(reason)} pair(s) ${REDONE[reason]}`] : [])),
     ...failures.map((failure) => `failed ${failure}`),
   ];
-  return lines.map((line) => `mizan: ${line}\n`).join('');
+  return lines;
 }
 
 export async function batchCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {

@@ -1,11 +1,13 @@
 /** `mizan coverage ALIGNMENT.json`: how completely each version covers the other. */
 import { parseArgs } from 'node:util';
 import { coverageReport } from '../core/coverage.js';
+import { jsonInert } from '../core/text/inert.js';
 import { formatCoverageText } from '../formats/coverage-text.js';
 import { toVisual } from '../ui/text/rtl.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { loadEvidence } from './evidence-file.js';
+import { colorOn } from './terminal.js';
 
 export const COVERAGE_HELP = `Usage: mizan coverage ALIGNMENT.json [--json] [--min-coverage RATIO]
 
@@ -76,10 +78,10 @@ export async function coverageCommand(argv: string[], out: NodeJS.WritableStream
     throw new CliError(`${positionals[0]}: ${oneLine(error)}`);
   }
   if (values.json) {
-    out.write(JSON.stringify({ ...report, minCoverage: min ?? null, pass: min === undefined || report.overall >= min }, null, 1) + '\n');
+    out.write(jsonInert(JSON.stringify({ ...report, minCoverage: min ?? null, pass: min === undefined || report.overall >= min }, null, 1)) + '\n');
   } else {
     const arabic = out.isTTY ? (text: string) => toVisual(text, bidi) : undefined;
-    out.write(formatCoverageText(report, arabic ? { arabic } : {}));
+    out.write(formatCoverageText(report, { ...(arabic ? { arabic } : {}), dim: colorOn(out) }));
   }
   if (min !== undefined && report.overall < min) {
     if (!values.json) process.stderr.write(`mizan: coverage ${(report.overall * 100).toFixed(1)}% is below --min-coverage ${min}\n`);

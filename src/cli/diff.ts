@@ -1,9 +1,11 @@
 /** `mizan diff OLD.json NEW.json`: what a review (or a re-alignment) changed. */
 import { parseArgs } from 'node:util';
 import { diffAlignments, type BeadRef, type ChangeKind } from '../core/alignment-diff.js';
+import { dimSymbols, inert, jsonInert } from '../core/text/inert.js';
 import type { Alignment } from '../core/types.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
+import { colorOn } from './terminal.js';
 
 export const DIFF_HELP = `Usage: mizan diff OLD.json NEW.json [--json] [--exit-code]
 
@@ -20,7 +22,9 @@ Options:
 
 const EXCERPT = 60;
 
-function excerpt(text: string): string {
+/** A sentence cut to EXCERPT characters, made inert first so the cut counts what is shown. */
+function excerpt(raw: string): string {
+  const text = inert(raw);
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
 }
 
@@ -33,7 +37,7 @@ function beadLine(bead: BeadRef, alignment: Alignment): string[] {
   return lines;
 }
 
-export async function diffCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function diffCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,7 +61,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream): P
     throw new CliError(`${positionals[0]} and ${positionals[1]}: ${oneLine(error)}`);
   }
   if (values.json) {
-    out.write(JSON.stringify(diff, null, 1) + '\n');
+    out.write(jsonInert(JSON.stringify(diff, null, 1)) + '\n');
   } else {
     const lines: string[] = [];
     if (before.file.source.sha256 !== after.file.source.sha256 || before.file.target.sha256 !== after.file.target.sha256) {
@@ -68,7 +72,8 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream): P
     }
     const counts = (Object.entries(diff.summary) as Array<[ChangeKind, number]>).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
     lines.push(`${diff.changes.length === 0 ? 'no changes' : counts.join(', ')}; ${diff.unchanged} beads unchanged`);
-    out.write(lines.join('\n') + '\n');
+    const text = lines.join('\n') + '\n';
+    out.write(colorOn(out) ? dimSymbols(text) : text);
   }
   return values['exit-code'] && diff.changes.length > 0 ? 1 : 0;
 }

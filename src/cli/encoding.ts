@@ -1,7 +1,8 @@
 /**
  * Which encoding a user's file is in, and its text. mizan reads UTF-8 (with or without a BOM),
- * UTF-16 LE/BE with a BOM, and the two legacy Arabic code pages, Windows-1256 and ISO-8859-6
- * (decoded with iconv-lite). Anything else is refused with the encoding it looks like, because
+ * UTF-16 LE/BE with a BOM, the two legacy Arabic code pages, Windows-1256 and ISO-8859-6, and,
+ * for the English side, Windows-1252 / ISO-8859-1 (decoded with iconv-lite); an HTML page may
+ * also declare its own (`<meta charset>`, see `declaredCharset`). Anything else is refused with the encoding it looks like, because
  * aligning mis-decoded text silently produces nonsense; so is text that was mis-decoded once
  * already and saved again (mojibake, see `mojibakeOf`).
  *
@@ -14,7 +15,8 @@
  */
 import iconv from 'iconv-lite';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
+/** What mizan sniffs; an HTML page's own declaration may name another (iconv-lite's name for it). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6' | 'windows-1252' | 'iso-8859-1' | (string & {});
 
 export interface Decoded {
   text: string;
@@ -82,14 +84,48 @@ function countArabic(text: string): number {
 /** Bytes that Windows-1252 leaves undefined; text without them and with high bytes reads as Western European. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-/** What a file that is none of the accepted encodings looks like, for the refusal. */
-function describeUnknown(bytes: Uint8Array): string {
-  const high = bytes.filter((b) => b >= 0x80);
-  if (high.length > 0 && !high.some((b) => UNDEFINED_1252.has(b))) {
-    return 'looks like Windows-1252 / Latin-1 (Western European) text';
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** Letters Windows-1252 adds in 0x80..0x9F: Š š Œ œ Ž ž Ÿ ƒ. */
+const isLatinLetter = (c: number) => isAsciiLetter(c) || isLatin1Letter(c) || [0x160, 0x161, 0x152, 0x153, 0x17d, 0x17e, 0x178, 0x192].includes(c);
+/** Typographic marks of 1252 (quotes, dashes, ellipsis, bullet, €, ™, …) and the Latin-1 signs (NBSP to ¿, ×, ÷). */
+const isWesternSign = (c: number) => (c >= 0xa0 && c <= 0xbf) || c === 0xd7 || c === 0xf7 || (c >= 0x2013 && c <= 0x2122) || c === 0x02c6 || c === 0x02dc || c === 0x20ac;
+
+/**
+ * The bytes as Western European text (Windows-1252, the superset of ISO-8859-1 that every browser
+ * decodes "latin1" as), or null when they do not read as such: a byte 1252 leaves undefined, or
+ * accented letters standing outside words. Named ISO-8859-1 when no byte uses 1252's additions.
+ */
+function westernEuropean(bytes: Uint8Array): Decoded | null {
+  if (bytes.some((b) => UNDEFINED_1252.has(b))) return null;
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+  let high = 0;
+  let stray = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    high++;
+    const inWord = isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(i + 1));
+    if (!(isWesternSign(c) || (isLatinLetter(c) && inWord))) stray++;
   }
-  return 'is in an unknown 8-bit encoding';
+  if (high === 0 || stray > Math.max(1, high * 0.05)) return null;
+  return { text, encoding: bytes.some((b) => b >= 0x80 && b <= 0x9f) ? 'windows-1252' : 'iso-8859-1' };
 }
+
+/** Arabic letters among the letters of a reading: a legacy Arabic file is mostly Arabic; 1252 English read as 8859-6 is not. */
+function arabicShare(text: string): number {
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isArabicLetter(c)) arabic++;
+    else if (isAsciiLetter(c)) latin++;
+  }
+  return arabic / Math.max(1, arabic + latin);
+}
+
+/** Below this share of Arabic letters, a text that also reads as Western European is taken as that. */
+const MIN_ARABIC_SHARE = 0.25;
+
 
 /** UTF-16 without a BOM shows up as zero bytes at every other position (ASCII, spaces, digits). */
 function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | null {
@@ -107,7 +143,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | null {
   return null;
 }
 
-const ACCEPTED = 'mizan reads UTF-8, UTF-16 with a BOM, Windows-1256 and ISO-8859-6';
+const ACCEPTED = 'mizan reads UTF-8, UTF-16 with a BOM, Windows-1256, ISO-8859-6 and Windows-1252 / ISO-8859-1';
 
 /**
  * UTF-8 Arabic read as Windows-1252 or Latin-1 and saved again turns each letter into two: the lead
@@ -136,10 +172,32 @@ export function mojibakeOf(text: string): string | null {
   return null;
 }
 
-/** The text of a file's bytes, or an EncodingError saying what they look like. */
-export function decodeBytes(bytes: Uint8Array): Decoded {
+/**
+ * The charset an HTML page declares in its first 1024 bytes (`<meta charset="…">` or the
+ * `http-equiv="Content-Type"` form), as iconv-lite names it; null when none, or one iconv-lite
+ * does not know. As the WHATWG encoding sniffing does: Latin-1 and ASCII mean Windows-1252, and a
+ * UTF-16 declaration (impossible in bytes that read as ASCII) means UTF-8.
+ */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  if (/^(?:latin-?1|iso-?8859-1|iso_8859-1|l1|us-ascii|ascii|cp819|ibm819|windows-1252|cp1252|x-cp1252)$/.test(name)) return 'windows-1252';
+  if (/^(?:utf-?8|unicode-1-1-utf-8|utf-?16(?:le|be)?)$/.test(name)) return 'utf-8';
+  return iconv.encodingExists(name) ? name : null;
+}
+
+/**
+ * The text of a file's bytes, or an EncodingError saying what they look like. A byte-order mark
+ * decides first; then `declared`, an HTML page's own charset (`declaredCharset`); then sniffing.
+ */
+export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decoded {
   let decoded: Decoded;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (declared && declared !== 'utf-8' && !hasBom) {
+    decoded = { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), declared), encoding: declared };
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
     throw new EncodingError(`is UTF-32 (little-endian); ${ACCEPTED}: convert it with iconv -f UTF-32 -t UTF-8`);
   } else if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
     throw new EncodingError(`is UTF-32 (big-endian); ${ACCEPTED}: convert it with iconv -f UTF-32 -t UTF-8`);
@@ -155,9 +213,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
     } catch {
+      // Arabic first, unless the Arabic reading is mostly Latin: English with a few accents read as 8859-6 gains stray letters.
       const legacy = legacyArabic(bytes);
-      if (!legacy) throw new EncodingError(`is not valid UTF-8 and ${describeUnknown(bytes)}; ${ACCEPTED} (convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8)`);
-      decoded = legacy;
+      const western = legacy && arabicShare(legacy.text) >= MIN_ARABIC_SHARE ? null : westernEuropean(bytes);
+      const chosen = western ?? legacy;
+      if (!chosen) throw new EncodingError(`is not valid UTF-8 and is in another 8-bit encoding; ${ACCEPTED} (convert it first, e.g. iconv -f CP1250 -t UTF-8)`);
+      decoded = chosen;
     }
   }
   const mojibake = mojibakeOf(decoded.text);

@@ -1,7 +1,6 @@
 /** `mizan export ALIGNMENT.json --format tmx|tsv|jsonl|moses`: aligned pairs for other tools. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { inert } from '../core/text/inert.js';
 import { exportedAlignment, type ExportOptions } from '../formats/export-filter.js';
 import { coverageReport } from '../core/coverage.js';
 import { formatHtml } from '../formats/html.js';
@@ -12,8 +11,9 @@ import { formatTsv } from '../formats/tsv.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine, UsageError } from './errors.js';
 import { writeFileAtomic } from './files.js';
+import { say } from './terminal.js';
 import { loadEvidence } from './evidence-file.js';
-import { packageRoot } from './resources.js';
+import { mizanVersion } from './resources.js';
 
 export const EXPORT_HELP = `Usage: mizan export ALIGNMENT.json --format FORMAT [options]
 
@@ -47,11 +47,6 @@ Examples:
 const FORMATS = ['tmx', 'tsv', 'jsonl', 'moses', 'html'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-  return manifest.version ?? 'unknown';
-}
-
 function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): string {
   try {
     return formatHtml(alignment, coverageReport(alignment, loadEvidence()), { title: `mizan: ${path}` });
@@ -61,7 +56,7 @@ function htmlPage(alignment: Parameters<typeof formatHtml>[0], path: string): st
   }
 }
 
-export async function exportCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+export async function exportCommand(argv: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -91,18 +86,19 @@ export async function exportCommand(argv: string[], out: NodeJS.WritableStream):
     const { source, target } = formatMoses(alignment, options);
     writeFileAtomic(`${values.out}.${alignment.source.lang}`, source);
     writeFileAtomic(`${values.out}.${alignment.target.lang}`, target);
-    process.stderr.write(`mizan: wrote ${values.out}.${alignment.source.lang} and ${values.out}.${alignment.target.lang}\n`);
+    say(`wrote ${values.out}.${alignment.source.lang} and ${values.out}.${alignment.target.lang}`);
     return 0;
   }
   const text =
     format === 'html'
       ? htmlPage(alignment, positionals[0]!)
       : format === 'tmx'
-        ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: toolVersion() })
+        ? formatTmx(alignment, { ...options, created: new Date().toISOString(), toolVersion: mizanVersion() })
         : format === 'tsv'
           ? formatTsv(exportedAlignment(alignment, options))
           : formatJsonl(exportedAlignment(alignment, options));
   if (values.out) writeFileAtomic(values.out, text);
-  else out.write(text);
+  // Data shown on a terminal rather than saved: what would act on it is shown inert instead.
+  else out.write(out.isTTY ? inert(text) : text);
   return 0;
 }

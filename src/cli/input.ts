@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError, UsageError } from './errors.js';
-import { decodeBytes, EncodingError, type Encoding } from './encoding.js';
+import { declaredCharset, decodeBytes, EncodingError, type Encoding } from './encoding.js';
 import { extractHtmlText, isHtml } from './html.js';
 
 export interface InputFile {
@@ -19,6 +19,9 @@ export interface InputFile {
   /** Set when `text` is the text extracted from an HTML page: spans point into it, not the page. */
   html?: boolean;
 }
+
+/** What the saved alignment records of an input: where, which bytes, read how. */
+export const inputMeta = ({ path, sha256, encoding }: InputFile) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
 
 /**
  * The default input limit. A pair of 50,000 sentences a side (about 7 MB of English) aligns in
@@ -119,7 +122,9 @@ export function readInput(path: string, limit = maxInputBytes(undefined)): Input
   }
   let decoded;
   try {
-    decoded = decodeBytes(bytes);
+    // A page says what it is in; the guess is only for pages that do not (and for plain text).
+    const page = isHtml(path, Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1'));
+    decoded = decodeBytes(bytes, page ? declaredCharset(bytes) : null);
   } catch (error) {
     if (error instanceof EncodingError) throw new CliError(`${path} ${error.message}`);
     throw error;

@@ -10,6 +10,7 @@ import { CliError, oneLine } from './errors.js';
 import { diffCommand } from './diff.js';
 import { evalCommand } from './eval.js';
 import { exportCommand } from './export.js';
+import { say } from './terminal.js';
 
 const HELP = `mizan: align an Arabic text with its English translation, sentence by sentence
 
@@ -62,21 +63,24 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
 
+/** One line on stderr; what it quotes (paths, ids, text) is made inert, for a terminal. */
+const report = say;
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof CliError) {
-      process.stderr.write(`mizan: ${error.message}\n`);
+      report(oneLine(error));
       process.exitCode = error.exitCode;
     } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's wording for an unknown option runs to three sentences; the first says it all.
       const unknown = /^Unknown option '([^']+)'/.exec(oneLine(error));
-      process.stderr.write(`mizan: ${unknown ? `unknown option ${unknown[1]}` : oneLine(error)} (see --help)\n`);
+      report(`${unknown ? `unknown option ${unknown[1]}` : oneLine(error)} (see --help)`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`mizan: internal error: ${oneLine(error)}\n`);
+      report(`internal error: ${oneLine(error)}`);
       if (process.env.MIZAN_DEBUG) console.error(error);
       process.exitCode = 70;
     }

@@ -10,7 +10,7 @@ import { detectLanguage, segmentPresplit, segmentText } from '../core/text/segme
 import type { Alignment, SegmentedText } from '../core/types.js';
 import { formatAlignmentFile } from '../formats/alignment-file.js';
 import { CliError, UsageError } from './errors.js';
-import type { InputFile } from './input.js';
+import { inputMeta, type InputFile } from './input.js';
 
 export interface PipelineOptions {
   presplit: boolean;
@@ -61,7 +61,7 @@ export function saveFormat(alignment: Alignment, source: InputFile, target: Inpu
     created: new Date().toISOString(),
     aligner: signature(options),
     presplit: options.presplit,
-    source: { path: source.path, sha256: source.sha256 },
-    target: { path: target.path, sha256: target.sha256 },
+    source: inputMeta(source),
+    target: inputMeta(target),
   });
 }

@@ -1,5 +1,5 @@
 /** Files that ship with mizan, found from the package root whether running from src (tests) or dist. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,13 @@ export function packageRoot(): string {
   }
   cachedRoot = dir;
   return dir;
+}
+
+let cachedVersion: string | undefined;
+
+/** mizan's own version (package.json), e.g. for TMX headers and batch resume keys. */
+export function mizanVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+  return (cachedVersion = manifest.version ?? 'unknown');
 }

@@ -12,8 +12,10 @@ import type { ReviewStorage } from '../ui/app.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
-import { readInput, type InputFile } from './input.js';
+import { inputMeta, readInput, type InputFile } from './input.js';
 import { alignInputs, signature, type PipelineOptions } from './pipeline.js';
+
+const sideMeta = ({ path, sha256, encoding }: { path: string; sha256: string; encoding?: string }) => ({ path, sha256, ...(encoding !== undefined ? { encoding } : {}) });
 
 export interface ReviewSession {
   alignment: Alignment;
@@ -77,8 +79,8 @@ export function openSaved(path: string): ReviewSession {
     created: file.created,
     aligner: file.aligner,
     presplit: file.presplit,
-    source: { path: file.source.path, sha256: file.source.sha256 },
-    target: { path: file.target.path, sha256: file.target.sha256 },
+    source: sideMeta(file.source),
+    target: sideMeta(file.target),
   };
   const note = missing.length > 0 ? `not found: ${missing.join(', ')}; reviewing the text saved in the alignment` : null;
   return { alignment, meta, path, changed, recovered: readRecovery(path, alignment), note };
@@ -90,8 +92,8 @@ export function alignFresh(source: InputFile, target: InputFile, options: Pipeli
     created: new Date().toISOString(),
     aligner: signature(options),
     presplit: options.presplit,
-    source: { path: source.path, sha256: source.sha256 },
-    target: { path: target.path, sha256: target.sha256 },
+    source: inputMeta(source),
+    target: inputMeta(target),
   };
   return { alignment, meta, path, changed: [], recovered: readRecovery(path, alignment), note: null };
 }
@@ -114,14 +116,20 @@ export function openPair(sourcePath: string, targetPath: string, options: Pipeli
   return alignFresh(source, target, options, path);
 }
 
-export function fileStorage(session: ReviewSession, options: PipelineOptions): ReviewStorage {
+/**
+ * Saves, autosaves and realigns for the review of `session`. With `readOnly` (why: another review
+ * holds the file, review-lock.ts) nothing is written: a save is refused with that reason, and the
+ * autosave copy, which is the holder's, is neither written nor removed.
+ */
+export function fileStorage(session: ReviewSession, options: PipelineOptions, readOnly?: string): ReviewStorage {
   const { path } = session;
   let meta = session.meta;
   // What the file held when the review opened it or last wrote it: anything else is someone else's.
   let expected = fileSha256(path);
   return {
-    title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}`,
+    title: `${meta.source.path} ↔ ${meta.target.path} → ${shortPath(path)}${readOnly ? ' [read-only]' : ''}`,
     save(alignment, force) {
+      if (readOnly) return { ok: false, error: `read-only, not saved: ${readOnly}` };
       const data = formatAlignmentFile(alignment, meta);
       try {
         writeFileAtomic(path, data, force ? {} : { expectSha256: expected });
@@ -134,9 +142,11 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions): R
       return { ok: true, path };
     },
     autosave(alignment) {
+      if (readOnly) return;
       writeFileAtomic(autosavePath(path), formatAlignmentFile(alignment, meta));
     },
     discardAutosave() {
+      if (readOnly) return;
       rmSync(autosavePath(path), { force: true });
     },
     realign() {

@@ -9,6 +9,9 @@ import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
 import { strategyNamed, type PipelineOptions } from './pipeline.js';
+import { say } from './terminal.js';
+import { inert } from '../core/text/inert.js';
+import { acquireLock, describeHolder } from './review-lock.js';
 import { packageRoot } from './resources.js';
 import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
 
@@ -35,6 +38,9 @@ ${EVIDENCE_OPTIONS_HELP}  --bidi MODE       mizan (default) shapes and orders Ar
                     Default: $MIZAN_BIDI, else mizan. B switches while reviewing.
   -h, --help        show this help
 
+One review holds a file at a time (FILE.lock beside it); a second review of the
+same file says who holds it and offers to open it read-only (no saving).
+
 Press ? in the review for its keys. Edits are autosaved beside the file
 (FILE.autosave) a second after each change and offered back if the review ends
 without saving. Review needs a terminal; without one, use mizan align --out FILE
@@ -42,7 +48,7 @@ to align and mizan export FILE to export.
 `;
 
 // A long pair takes seconds to align: say so before the screen is taken over.
-const aligning = (source: string, target: string) => () => process.stderr.write(`mizan: aligning ${source} and ${target}…\n`);
+const aligning = (source: string, target: string) => () => say(`aligning ${source} and ${target}…`);
 
 function openSession(positionals: string[], out: string | undefined, options: PipelineOptions): ReviewSession {
   if (positionals.length === 0) {
@@ -52,6 +58,24 @@ function openSession(positionals: string[], out: string | undefined, options: Pi
   if (positionals.length === 1) return openSaved(positionals[0]!);
   const [source, target] = positionals as [string, string];
   return openPair(source, target, options, out ?? defaultAlignmentPath(source, target), aligning(source, target));
+}
+
+/**
+ * A yes/no question on the terminal (cooked mode: the answer ends with Enter), before the review
+ * takes the screen; anything but yes is no. Not readline: closing it leaves stdin so that Ink's
+ * input never starts and the review ends at once.
+ */
+function ask(question: string): Promise<boolean> {
+  process.stderr.write(question);
+  return new Promise((resolve) => {
+    const answer = (chunk: Buffer) => {
+      process.stdin.off('data', answer);
+      process.stdin.pause();
+      resolve(/^\s*y(es)?\s*$/i.test(chunk.toString('utf8')));
+    };
+    process.stdin.on('data', answer);
+    process.stdin.resume();
+  });
 }
 
 function firstMode(session: ReviewSession): Mode {
@@ -88,15 +112,30 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
   }
   const options: PipelineOptions = { presplit: values.presplit, strategy: strategyNamed(values.aligner), evidence: loadEvidence(values) };
   const session = openSession(positionals, values.out, options);
+  const lock = acquireLock(session.path);
+  let readOnly: string | undefined;
+  if (lock.held) {
+    readOnly = `${describeHolder(lock.holder)} has ${session.path} open`;
+    if (!(await ask(`mizan: ${inert(`${session.path} is open in another mizan review (${describeHolder(lock.holder)})`)}. Open it read-only? [y/N] `))) {
+      say('not opened');
+      return 1;
+    }
+    // The autosave copy beside the file is the holder's work in progress, not ours to offer.
+    session.recovered = null;
+  }
   const initial = initialState(session.alignment, {
     bidi,
     mode: firstMode(session),
-    message: session.note ? { text: session.note, tone: 'info' } : { text: 'press ? for the keys', tone: 'info' },
+    message: readOnly
+      ? { text: `read-only: ${readOnly}; w will not save`, tone: 'info' }
+      : session.note
+        ? { text: session.note, tone: 'info' }
+        : { text: 'press ? for the keys', tone: 'info' },
   });
   out.write(ENTER_ALT_SCREEN);
   let signalled: NodeJS.Signals | null = null;
   try {
-    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options) }), {
+    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly) }), {
       stdout: out,
       ...RENDER_OPTIONS,
     });
@@ -110,6 +149,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
     process.off('SIGHUP', stop).off('SIGTERM', stop);
   } finally {
     out.write(LEAVE_ALT_SCREEN);
+    if (!lock.held) lock.release();
   }
   // The shell's convention for a process ended by a signal: 128 + its number.
   return signalled ? 128 + (signalled === 'SIGHUP' ? 1 : 15) : 0;

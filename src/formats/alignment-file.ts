@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
+import { jsonInert } from '../core/text/inert.js';
 import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
@@ -14,6 +15,8 @@ export const ALIGNMENT_VERSION = 1;
 export interface SideFile {
   path: string;
   sha256: string;
+  /** How the input's bytes were read (utf-8, windows-1252, …); absent in files from before it was kept, and for stream input. */
+  encoding?: string;
   lang: Lang;
   segments: Segment[];
 }
@@ -36,13 +39,20 @@ export interface AlignmentMeta {
   created: string;
   aligner: string;
   presplit: boolean;
-  source: { path: string; sha256: string };
-  target: { path: string; sha256: string };
+  source: InputMeta;
+  target: InputMeta;
 }
 
-const side = (text: SegmentedText, file: { path: string; sha256: string }): SideFile => ({
+export interface InputMeta {
+  path: string;
+  sha256: string;
+  encoding?: string;
+}
+
+const side = (text: SegmentedText, file: InputMeta): SideFile => ({
   path: file.path,
   sha256: file.sha256,
+  ...(file.encoding !== undefined ? { encoding: file.encoding } : {}),
   lang: text.lang,
   segments: text.segments,
 });
@@ -60,7 +70,8 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
     beads: alignment.beads.map((b) => ({ ...b, score: Math.round(b.score * 10_000) / 10_000 })),
     paragraphs: alignParagraphs(alignment),
   };
-  return JSON.stringify(file, null, 1)
+  // jsonInert: `cat FILE` must not let a control character of the text act; the text parses back the same.
+  return jsonInert(JSON.stringify(file, null, 1))
     .replace(/\{\n\s+"(index|source)": ([^]*?)\n\s+\}/g, (block) => block.replace(/\n\s*/g, ' '))
     .replace(/\[\n\s+(\d+(?:,\n\s+\d+)*)\n\s+\]/g, (_, list: string) => `[${list.replace(/\n\s+/g, ' ')}]`)
     .replace(/\[\s*\]/g, '[]')
@@ -88,6 +99,7 @@ function buildSchema() {
   const sideSchema = z.looseObject({
     path: z.string(),
     sha256: z.string(),
+    encoding: z.string().optional(),
     lang: z.enum(['ar', 'en']),
     segments: z.array(segmentSchema).superRefine((segments, ctx) => {
       const k = segments.findIndex((seg, position) => seg.index !== position);

@@ -4,9 +4,12 @@
  * 1-based. Arabic texts pass through `arabic` (the CLI reorders them for a terminal; identity in a pipe).
  */
 import type { Count, CoverageReport, Figures, Mention } from '../core/coverage.js';
+import { dimSymbols, inert } from '../core/text/inert.js';
 
 export interface CoverageTextOptions {
   arabic?: (text: string) => string;
+  /** Dim the symbols that stand for control characters of the texts (a colour terminal). */
+  dim?: boolean;
 }
 
 const pct = (c: Count) => `${(c.ratio * 100).toFixed(1)}%`;
@@ -20,7 +23,8 @@ function sideRow(label: string, f: Figures & { contentWords?: Count }): string {
 
 export function formatCoverageText(report: CoverageReport, options: CoverageTextOptions = {}): string {
   const ar = options.arabic ?? ((t: string) => t);
-  const show = (lang: string, text: string) => (lang === 'ar' ? ar(text) : text);
+  // Quoted text is made inert (core/text/inert.ts) in logical order, before Arabic is reordered.
+  const show = (lang: string, text: string) => (lang === 'ar' ? ar(inert(text)) : inert(text));
   const lines: string[] = [];
   lines.push(`${''.padEnd(14)}${'sentences'.padStart(16)}   ${'words'.padStart(16)}   ${'matched words'.padStart(16)}   boilerplate`);
   for (const side of [report.source, report.target]) lines.push(sideRow(`${tag(side)} (${side.side})`, side));
@@ -45,5 +49,6 @@ export function formatCoverageText(report: CoverageReport, options: CoverageText
     const where = `EN ${d.english.map((p) => `s${p.sentence}`).join('+')} / AR ${d.arabic.map((p) => `s${p.sentence}`).join('+')}`;
     for (const x of d.discrepancies) lines.push(`  bead ${d.bead + 1} (${where}) ${x.kind}: EN ${mentions('en', x.english)} · AR ${mentions('ar', x.arabic)}`);
   }
-  return lines.join('\n') + '\n';
+  const text = lines.join('\n') + '\n';
+  return options.dim ? dimSymbols(text) : text;
 }

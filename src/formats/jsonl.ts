@@ -6,6 +6,7 @@
  * paragraphs. `sourceParagraph[i]` is the paragraph of the segment `sourceIndex[i]` (parallel
  * arrays), and likewise for the target. The stream mode of `mizan batch` emits the same records.
  */
+import { jsonInert } from '../core/text/inert.js';
 import type { Alignment, Flag, LadderBead, Segment, SegmentedText, Status } from '../core/types.js';
 
 export interface BeadRecord {
@@ -54,7 +55,7 @@ export function beadRecords(alignment: Alignment): BeadRecord[] {
 /** One JSON object a line, each line ending in a newline; an empty alignment gives "". */
 export function formatJsonl(alignment: Alignment): string {
   return beadRecords(alignment)
-    .map((record) => `${JSON.stringify(record)}\n`)
+    .map((record) => `${jsonInert(JSON.stringify(record))}\n`)
     .join('');
 }
 

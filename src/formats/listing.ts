@@ -5,6 +5,7 @@
  * stand side by side (English left, Arabic right-aligned), made visual line by line (ui/text).
  */
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
+import { dimSymbols, inert } from '../core/text/inert.js';
 import { LOW_CONFIDENCE } from '../core/review-stats.js';
 import type { Alignment, Bead, Flag, SegmentedText } from '../core/types.js';
 import { columnWidths, joinColumns, textColumn } from '../ui/text/columns.js';
@@ -54,7 +55,7 @@ function columns(alignment: Alignment, bead: Bead, width: number, mode: BidiMode
   const [leftWidth, rightWidth] = columnWidths(width);
   // Each sentence starts a new line of its column, so a 1-2 bead shows where the two sentences meet.
   const column = (text: SegmentedText, indices: number[], w: number) =>
-    indices.flatMap((i) => textColumn(text.segments[i]!.text, w, text.lang === 'ar', mode));
+    indices.flatMap((i) => textColumn(inert(text.segments[i]!.text), w, text.lang === 'ar', mode));
   return joinColumns(column(left, leftIndices, leftWidth), leftWidth, column(right, rightIndices, rightWidth));
 }
 
@@ -82,8 +83,9 @@ export function formatListing(alignment: Alignment, options: ListingOptions): st
       out.push(...columns(alignment, bead, width, options.bidi ?? 'mizan'));
       return;
     }
-    for (const i of bead.source) out.push(`   ${label(source.lang)} ${source.segments[i]!.text}`);
-    for (const j of bead.target) out.push(`   ${label(target.lang)} ${target.segments[j]!.text}`);
+    // Text as read may hold controls; inert (core/text/inert.ts) shows them instead of sending them.
+    for (const i of bead.source) out.push(`   ${label(source.lang)} ${inert(source.segments[i]!.text)}`);
+    for (const j of bead.target) out.push(`   ${label(target.lang)} ${inert(target.segments[j]!.text)}`);
   });
   const count = (flag: Flag) => alignment.beads.filter((b) => b.flag === flag).length;
   out.push(
@@ -91,5 +93,7 @@ export function formatListing(alignment: Alignment, options: ListingOptions): st
     `${alignment.beads.length} beads: ${count('aligned')} aligned, ${count('source-only')} source-only, ` +
       `${count('target-only')} target-only, ${count('boilerplate')} boilerplate`,
   );
-  return out.join('\n') + '\n';
+  const text = out.join('\n') + '\n';
+  // After reordering: the symbols' SGR codes must not pass through the bidi algorithm.
+  return options.color ? dimSymbols(text) : text;
 }

@@ -20,6 +20,9 @@ export interface TmxOptions extends ExportOptions {
  */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** DEL, C1 and the bidi controls are allowed in XML but would act on a terminal showing the file: written as references, read back the same. */
+const AS_REFERENCE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 export function escapeXml(text: string): string {
   return text
     .replace(NOT_XML, '')
@@ -27,7 +30,8 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(AS_REFERENCE, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 const tmxDate = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

@@ -5,6 +5,7 @@
  */
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { inert } from '../core/text/inert.js';
 import type { Alignment } from '../core/types.js';
 import { BeadList } from './components/BeadList.js';
 import { HelpScreen } from './components/HelpScreen.js';
@@ -163,7 +164,7 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
   return (
     <Box flexDirection="column" width={columns} height={height}>
       <Text wrap="truncate" bold>
-        mizan review <Text color="gray">· {storage.title}</Text>
+        mizan review <Text color="gray">· {inert(storage.title)}</Text>
       </Text>
       {state.mode.name === 'help' ? (
         <HelpScreen width={columns} height={listHeight} />

@@ -21,7 +21,7 @@ function RowLine({ row, marked, match }: { row: Row; marked: boolean; match: boo
     <Text wrap="truncate" dimColor={row.dim === true}>
       <Text color="cyan">{marked ? `${CURSOR_MARK} ` : '  '}</Text>
       {row.spans.map((span, k) => (
-        <Text key={k} color={span.color} bold={span.bold === true || (marked && k === 0)}>
+        <Text key={k} color={span.color} bold={span.bold === true || (marked && k === 0)} dimColor={span.dim === true || undefined}>
           {span.text}
         </Text>
       ))}

@@ -1,5 +1,6 @@
 /** The bottom line: the question or text prompt of the current mode, else the last message. */
 import { Text } from 'ink';
+import { inert } from '../../core/text/inert.js';
 import type { ReviewState } from '../state/review-state.js';
 import { toVisual } from '../text/rtl.js';
 import { ERROR_COLOR } from '../theme.js';
@@ -7,7 +8,7 @@ import { ERROR_COLOR } from '../theme.js';
 function promptText(state: ReviewState): string | null {
   const { mode } = state;
   // What is typed stays in logical order in the state; only its drawing is made visual, as the beads are.
-  const typed = (draft: string) => (/\p{Script=Arabic}/u.test(draft) ? toVisual(draft, state.bidi, 'auto') : draft);
+  const typed = (draft: string) => (/\p{Script=Arabic}/u.test(draft) ? toVisual(inert(draft), state.bidi, 'auto') : inert(draft));
   switch (mode.name) {
     case 'search':
       return `/${typed(mode.draft)}▏  (Enter search · Esc cancel)`;
@@ -18,7 +19,7 @@ function promptText(state: ReviewState): string | null {
     case 'overwrite':
       return 'The alignment file changed on disk since it was opened. y overwrite it · n keep it (your edits stay here, unsaved)';
     case 'stale':
-      return `Changed since this alignment was saved: ${mode.changed.join(', ')}. r realign from the files · k keep reviewing the saved text · q quit`;
+      return `Changed since this alignment was saved: ${inert(mode.changed.join(', '))}. r realign from the files · k keep reviewing the saved text · q quit`;
     case 'recover':
       return `Unsaved edits from ${mode.savedAt} were found. y restore them · n discard them · q quit`;
     default:
@@ -32,7 +33,7 @@ export function PromptLine({ state }: { state: ReviewState }) {
   const { message } = state;
   return (
     <Text wrap="truncate" color={message?.tone === 'error' ? ERROR_COLOR : 'gray'}>
-      {message?.text ?? ' '}
+      {message ? inert(message.text) : ' '}
     </Text>
   );
 }

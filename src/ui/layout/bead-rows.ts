@@ -4,6 +4,7 @@
  * Arabic right, made visual line by line by ui/text). Pure; rows are cached per bead object, which
  * edits never mutate, so a key press re-lays-out only the beads it changed.
  */
+import { inert, inertPieces } from '../../core/text/inert.js';
 import type { Alignment, Bead, SegmentedText } from '../../core/types.js';
 import { columnWidths, joinColumns, textColumn } from '../text/columns.js';
 import type { BidiMode } from '../text/rtl.js';
@@ -13,6 +14,8 @@ export interface Span {
   text: string;
   color?: string;
   bold?: boolean;
+  /** A symbol standing for a control character of the text (core/text/inert.ts), drawn dim. */
+  dim?: boolean;
 }
 
 export interface Row {
@@ -65,9 +68,12 @@ function textRows(alignment: Alignment, bead: Bead, width: number, bidi: BidiMod
   const [leftWidth, rightWidth] = columnWidths(width);
   // Each sentence opens a new line of its column, so a 1-2 bead shows where its sentences meet.
   const column = (text: SegmentedText, indices: number[], w: number) =>
-    indices.flatMap((i) => textColumn(text.segments[i]!.text, w, text.lang === 'ar', bidi));
+    indices.flatMap((i) => textColumn(inert(text.segments[i]!.text), w, text.lang === 'ar', bidi));
   const lines = joinColumns(column(left, leftIdx, leftWidth), leftWidth, column(right, rightIdx, rightWidth));
-  return lines.map((text) => ({ spans: [{ text }], dim: bead.flag === 'boilerplate' }));
+  return lines.map((line) => ({
+    spans: inertPieces(line).map(({ text, symbol }) => (symbol ? { text, dim: true } : { text })),
+    dim: bead.flag === 'boilerplate',
+  }));
 }
 
 const cache = new WeakMap<Bead, { key: string; rows: Row[] }>();
