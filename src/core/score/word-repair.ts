@@ -14,6 +14,12 @@
 export const MIN_GLUED = 8;
 /** A split must explain this share of the letters with known words, or the run is left whole. */
 const MIN_KNOWN_SHARE = 0.5;
+/**
+ * Longer runs are left whole: a line of glued words from a PDF is a few hundred letters, and the
+ * break costs some dozen lexicon probes a letter, so a megabyte with no space (binary junk, a
+ * base64 blob) would take many seconds for nothing.
+ */
+export const MAX_GLUED = 2000;
 /** Longest piece tried: longer than any Arabic word with all its clitics. */
 const MAX_PIECE = 12;
 const KNOWN_COST = 1;
@@ -26,7 +32,7 @@ const UNKNOWN_PER_LETTER = 0.8;
  */
 export function breakGlued(run: string, isWord: (piece: string) => boolean): string[] | null {
   const n = run.length;
-  if (n < MIN_GLUED) return null;
+  if (n < MIN_GLUED || n > MAX_GLUED) return null;
   const cost = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   cost[0] = 0;
