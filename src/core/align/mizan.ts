@@ -4,8 +4,8 @@
  */
 import type { Evidence } from '../evidence.js';
 import type { ScoreParams } from '../score/bead-score.js';
-import { type DocumentFeatures, featuresFromTokens, tokenizeDocument } from '../score/features.js';
-import { applyLinks, learnLinks } from '../score/self-train.js';
+import { type DocumentFeatures, type DocumentTokens, featuresFromTokens, tokenizeDocument } from '../score/features.js';
+import { applyLinks, type LearnedLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
 import type { PathBead } from './dp.js';
 import { search, SENTENCE_SHAPES } from './search.js';
@@ -77,18 +77,41 @@ function pass(input: StrategyInput, features: DocumentFeatures, params: ScorePar
   return { beads, path };
 }
 
-function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
-  const tokens = tokenizeDocument(input.english, input.arabic, evidence);
+/**
+ * Whether a learned link touches a sentence the first pass was not sure of: links among sentences
+ * that are all in confident beads already could only confirm what they say, so the second pass
+ * (the cost of a search) is skipped.
+ */
+function changesAnything(links: LearnedLinks, tokens: DocumentTokens, confident: readonly StrategyBead[]): boolean {
+  if (links.size === 0) return false;
+  const sureEnglish = new Set(confident.flatMap((b) => b.english));
+  const sureArabic = new Set(confident.flatMap((b) => b.arabic));
+  const linkedEnglish = new Set<number>();
+  for (const ids of links.values()) ids.forEach((id) => linkedEnglish.add(id));
+  const unsure = (sure: Set<number>, count: number) => Array.from({ length: count }, (_, k) => k).filter((k) => !sure.has(k));
+  return (
+    unsure(sureArabic, tokens.ar.length).some((j) => tokens.ar[j]!.some((t) => links.has(t.key))) ||
+    unsure(sureEnglish, tokens.en.length).some((i) => tokens.en[i]!.some((t) => linkedEnglish.has(t.ids[0]!)))
+  );
+}
+
+/** The first pass and the document's bar; its features are dropped on return, before a second pass builds its own. */
+function firstPass(input: StrategyInput, tokens: DocumentTokens, evidence: Evidence, base: ScoreParams): { beads: StrategyBead[]; path: PathBead[]; params: ScoreParams } {
   const features = featuresFromTokens(input.english, input.arabic, tokens);
   // The bar is the document's, set once from what the tables know; learned links may only help clear it.
-  if (evidence.adaptThreshold) params = { ...params, threshold: documentThreshold(features.en, features.ar, params.threshold) };
-  const first = pass(input, features, params);
+  const params = evidence.adaptThreshold ? { ...base, threshold: documentThreshold(features.en, features.ar, base.threshold) } : base;
+  return { ...pass(input, features, params), params };
+}
+
+function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
+  const tokens = tokenizeDocument(input.english, input.arabic, evidence);
+  const first = firstPass(input, tokens, evidence, params);
   if (!evidence.selfTrain) return first.beads;
   const confident = first.beads.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
   const links = learnLinks(confident, tokens.en, tokens.ar);
-  if (links.size === 0) return first.beads;
+  if (!changesAnything(links, tokens, confident)) return first.beads;
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
-  return pass(input, featuresFromTokens(input.english, input.arabic, taught), params, first.path).beads;
+  return pass(input, featuresFromTokens(input.english, input.arabic, taught), first.params, first.path).beads;
 }
 
 export const mizanStrategy: Strategy = {

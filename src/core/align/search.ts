@@ -89,7 +89,7 @@ function cellColumns(band: Band, n: number, m: number): { lo: Int32Array; hi: In
 }
 
 /** How far a guided search may stray from the path that guides it, in sentences. */
-export const GUIDE_MARGIN = 6;
+export const GUIDE_MARGIN = 3;
 
 /**
  * With `guide` (an earlier path over the same sentences, e.g. the first pass of self-training), only

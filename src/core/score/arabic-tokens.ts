@@ -24,6 +24,8 @@ function nameForms(norm: string): string[] {
   return bare.length >= 2 && bare !== norm ? [norm, bare] : [norm];
 }
 
+const PIECE_CACHE_LIMIT = 200_000;
+
 export class ArabicTokenizer {
   /** Per word form: the ids it stands for, or null for a function word. */
   private readonly cache = new Map<string, number[] | null>();
@@ -35,7 +37,18 @@ export class ArabicTokenizer {
     private readonly options: ArabicTokenizerOptions = {},
   ) {}
 
-  private readonly isWord = (piece: string): boolean => ARABIC_STOPWORDS.has(piece) || this.lexicon.knows(piece);
+  /** Pieces recur across the glued runs and unknown words of a document: each is asked once. */
+  private readonly pieceKnown = new Map<string, boolean>();
+
+  private readonly isWord = (piece: string): boolean => {
+    let known = this.pieceKnown.get(piece);
+    if (known === undefined) {
+      known = ARABIC_STOPWORDS.has(piece) || this.lexicon.knows(piece);
+      if (this.pieceKnown.size >= PIECE_CACHE_LIMIT) this.pieceKnown.clear();
+      this.pieceKnown.set(piece, known);
+    }
+    return known;
+  };
 
   /** The token of one content word, or of each word of a glued run; nothing for a function word. */
   private push(out: RawToken[], word: string, k: number, wordAt: number[] | undefined): void {

@@ -71,12 +71,17 @@ export function learnLinks(beads: readonly ConfidentBead[], en: readonly RawToke
 export function applyLinks(en: readonly RawToken[][], ar: readonly RawToken[][], links: LearnedLinks): { en: RawToken[][]; ar: RawToken[][] } {
   const linked = new Set<number>();
   for (const ids of links.values()) ids.forEach((id) => linked.add(id));
+  // Sentences no link touches keep their arrays: a long document's tokens are not copied whole.
   const arabic = ar.map((sentence) =>
-    sentence.map((t) => {
-      const extra = links.get(t.key);
-      return extra ? { key: t.key, ids: [...new Set([...t.ids, ...extra])] } : t;
-    }),
+    sentence.some((t) => links.has(t.key))
+      ? sentence.map((t) => {
+          const extra = links.get(t.key);
+          return extra ? { key: t.key, ids: [...new Set([...t.ids, ...extra])] } : t;
+        })
+      : sentence,
   );
-  const english = en.map((sentence) => sentence.map((t) => (t.silent && linked.has(t.ids[0]!) ? { key: t.key, ids: t.ids } : t)));
+  const english = en.map((sentence) =>
+    sentence.some((t) => t.silent && linked.has(t.ids[0]!)) ? sentence.map((t) => (t.silent && linked.has(t.ids[0]!) ? { key: t.key, ids: t.ids } : t)) : sentence,
+  );
   return { en: english, ar: arabic };
 }
