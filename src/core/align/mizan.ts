@@ -1,6 +1,9 @@
 /**
  * The mizan strategy: lexical, name, number and length evidence (features.ts, bead-score.ts)
- * in a coarse-to-fine monotone search (search.ts).
+ * in a coarse-to-fine monotone search (search.ts), against a bar set by how much evidence the
+ * document offers (thin-evidence.ts); then, with self-training on, a second search in a narrow
+ * band around the first, with word links learned from the first pass's confident beads
+ * (self-train.ts). Each part is switched by the Evidence it is given.
  */
 import type { Evidence } from '../evidence.js';
 import type { ScoreParams } from '../score/bead-score.js';
@@ -116,6 +119,6 @@ function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS):
 
 export const mizanStrategy: Strategy = {
   name: 'mizan',
-  signature: `mizan:v1|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}|follow=${MIZAN_PARAMS.followBonus}`,
+  signature: `mizan:v2|t=${MIZAN_PARAMS.threshold}|len=${MIZAN_PARAMS.lengthWeight}|par=${MIZAN_PARAMS.paragraphBonus}|entry=${MIZAN_PARAMS.entryCost}|follow=${MIZAN_PARAMS.followBonus}`,
   align: (input, evidence) => align(input, evidence),
 };
