@@ -34,6 +34,8 @@ const CACHE_LIMIT = 100_000;
  */
 class TsvLexicon implements Lexicon {
   private readonly cache = new Map<string, readonly string[]>();
+  /** knows() of forms never looked up whole: pieces of glued runs, shared by the documents of a batch. */
+  private readonly known = new Map<string, boolean>();
   /** Built on first use only: the aligner never asks, a coverage report asks a few hundred times. */
   private englishStems: Set<string> | undefined;
 
@@ -57,8 +59,14 @@ class TsvLexicon implements Lexicon {
   knows(arabicToken: string): boolean {
     const stems = this.cache.get(arabicToken);
     if (stems !== undefined) return stems.length > 0;
-    const norm = normalizeArabic(arabicToken).replace(NOT_ARABIC_LETTER, '');
-    return norm.length >= 2 && readings(norm).some((form) => this.entries.has(form));
+    let known = this.known.get(arabicToken);
+    if (known === undefined) {
+      const norm = normalizeArabic(arabicToken).replace(NOT_ARABIC_LETTER, '');
+      known = norm.length >= 2 && readings(norm).some((form) => this.entries.has(form));
+      if (this.known.size >= CACHE_LIMIT) this.known.clear();
+      this.known.set(arabicToken, known);
+    }
+    return known;
   }
 
   hasTranslation(englishStem: string): boolean {

@@ -207,20 +207,14 @@ export function parseModel(tsv: string, options: ParseModelOptions = {}): Transl
  * a consumer that weighs the first stems most still sees the dictionary's ranking.
  */
 export function joinLexicons(a: Lexicon, b: Lexicon): Lexicon {
-  const cache = new Map<string, readonly string[]>();
+  // No cache of its own: both tables cache their lookups, and the tokenizers cache per word form.
   return {
     englishFor(arabicToken: string): readonly string[] {
-      let stems = cache.get(arabicToken);
-      if (stems === undefined) {
-        const first = a.englishFor(arabicToken);
-        const second = b.englishFor(arabicToken);
-        if (second.length === 0) stems = first;
-        else if (first.length === 0) stems = second;
-        else stems = Object.freeze([...new Set([...first, ...second])]);
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(arabicToken, stems);
-      }
-      return stems;
+      const first = a.englishFor(arabicToken);
+      const second = b.englishFor(arabicToken);
+      if (second.length === 0) return first;
+      if (first.length === 0) return second;
+      return Object.freeze([...new Set([...first, ...second])]);
     },
     knows: (arabicToken: string) => a.knows(arabicToken) || b.knows(arabicToken),
     hasTranslation: (englishStem: string) => a.hasTranslation(englishStem) || b.hasTranslation(englishStem),

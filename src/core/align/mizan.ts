@@ -10,8 +10,8 @@ import type { ScoreParams } from '../score/bead-score.js';
 import { type DocumentFeatures, type DocumentTokens, featuresFromTokens, tokenizeDocument } from '../score/features.js';
 import { applyLinks, type LearnedLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
-import type { PathBead } from './dp.js';
-import { search, SENTENCE_SHAPES } from './search.js';
+import type { Band, PathBead } from './dp.js';
+import { refineBand, search, SENTENCE_SHAPES } from './search.js';
 import { documentThreshold } from './thin-evidence.js';
 import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
 
@@ -41,7 +41,7 @@ const NEIGHBOURHOOD = 2;
 export const CONFIDENT = 0.75;
 
 /** One search over the given features: the beads with their confidence. */
-function pass(input: StrategyInput, features: DocumentFeatures, params: ScoreParams, guide?: readonly PathBead[]): { beads: StrategyBead[]; path: PathBead[] } {
+function pass(input: StrategyInput, features: DocumentFeatures, params: ScoreParams, band?: Band): { beads: StrategyBead[]; path: PathBead[] } {
   const ratio = estimateRatio(features.en.map((u) => u.chars), features.ar.map((u) => u.chars));
   const n = features.en.length;
   const m = features.ar.length;
@@ -58,7 +58,7 @@ function pass(input: StrategyInput, features: DocumentFeatures, params: ScorePar
     { ...params, entryCost },
     SENTENCE_SHAPES,
     0,
-    guide,
+    band,
   );
   /** Best 1-1 similarity of one sentence with the other side's sentences near boundary `other`. */
   const bestNear = (english: boolean, index: number, other: number): number => {
@@ -80,29 +80,29 @@ function pass(input: StrategyInput, features: DocumentFeatures, params: ScorePar
   return { beads, path };
 }
 
+/** How far the second pass may move a bead around a sentence a learned link touches, in sentences. */
+export const REFINE_MARGIN = 3;
+
 /**
- * Whether a learned link touches a sentence the first pass was not sure of: links among sentences
- * that are all in confident beads already could only confirm what they say, so the second pass
- * (the cost of a search) is skipped.
+ * The sentences a learned link touches that the first pass was not sure of: links among sentences
+ * that are all in confident beads could only confirm what they say, so only the neighbourhoods of
+ * these are searched again (none: no second pass at all).
  */
-function changesAnything(links: LearnedLinks, tokens: DocumentTokens, confident: readonly StrategyBead[]): boolean {
-  if (links.size === 0) return false;
+function unsureTouched(links: LearnedLinks, tokens: DocumentTokens, confident: readonly StrategyBead[]): { english: number[]; arabic: number[] } {
   const sureEnglish = new Set(confident.flatMap((b) => b.english));
   const sureArabic = new Set(confident.flatMap((b) => b.arabic));
   const linkedEnglish = new Set<number>();
   for (const ids of links.values()) ids.forEach((id) => linkedEnglish.add(id));
-  const unsure = (sure: Set<number>, count: number) => Array.from({ length: count }, (_, k) => k).filter((k) => !sure.has(k));
-  return (
-    unsure(sureArabic, tokens.ar.length).some((j) => tokens.ar[j]!.some((t) => links.has(t.key))) ||
-    unsure(sureEnglish, tokens.en.length).some((i) => tokens.en[i]!.some((t) => linkedEnglish.has(t.ids[0]!)))
-  );
+  const english = tokens.en.flatMap((sentence, i) => (!sureEnglish.has(i) && sentence.some((t) => linkedEnglish.has(t.ids[0]!)) ? [i] : []));
+  const arabic = tokens.ar.flatMap((sentence, j) => (!sureArabic.has(j) && sentence.some((t) => links.has(t.key)) ? [j] : []));
+  return { english, arabic };
 }
 
 /** The first pass and the document's bar; its features are dropped on return, before a second pass builds its own. */
 function firstPass(input: StrategyInput, tokens: DocumentTokens, evidence: Evidence, base: ScoreParams): { beads: StrategyBead[]; path: PathBead[]; params: ScoreParams } {
   const features = featuresFromTokens(input.english, input.arabic, tokens);
   // The bar is the document's, set once from what the tables know; learned links may only help clear it.
-  const params = evidence.adaptThreshold ? { ...base, threshold: documentThreshold(features.en, features.ar, base.threshold) } : base;
+  const params = evidence.adaptThreshold ? { ...base, threshold: documentThreshold(features.en, features.ar, features.vocabularySize, base.threshold) } : base;
   return { ...pass(input, features, params), params };
 }
 
@@ -112,9 +112,11 @@ function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS):
   if (!evidence.selfTrain) return first.beads;
   const confident = first.beads.filter((b) => b.english.length > 0 && b.arabic.length > 0 && b.score >= CONFIDENT);
   const links = learnLinks(confident, tokens.en, tokens.ar);
-  if (!changesAnything(links, tokens, confident)) return first.beads;
+  const touched = unsureTouched(links, tokens, confident);
+  if (touched.english.length === 0 && touched.arabic.length === 0) return first.beads;
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
-  return pass(input, featuresFromTokens(input.english, input.arabic, taught), first.params, first.path).beads;
+  const band = refineBand(first.path, tokens.en.length, tokens.ar.length, touched.english, touched.arabic, REFINE_MARGIN);
+  return pass(input, featuresFromTokens(input.english, input.arabic, taught), first.params, band).beads;
 }
 
 export const mizanStrategy: Strategy = {

@@ -88,20 +88,42 @@ function cellColumns(band: Band, n: number, m: number): { lo: Int32Array; hi: In
   return { lo, hi };
 }
 
-/** How far a guided search may stray from the path that guides it, in sentences. */
-export const GUIDE_MARGIN = 3;
-
 /**
- * With `guide` (an earlier path over the same sentences, e.g. the first pass of self-training), only
- * a band of GUIDE_MARGIN sentences around it is searched: the second pass refines the first locally
- * at a fraction of the cost of a whole new search.
+ * The band of a search that refines an earlier path over the same sentences (the second pass of
+ * self-training): the path itself, widened by `margin` sentences only around the sentences that
+ * may now decide otherwise (English rows, Arabic columns). Elsewhere the path stands as it was,
+ * so the refinement costs a fraction of a whole search.
  */
-export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES, depth = 0, guide?: readonly PathBead[]): SearchResult {
+export function refineBand(path: readonly PathBead[], n: number, m: number, english: readonly number[], arabic: readonly number[], margin: number): Band {
+  const band = projectBand(path, 1, n, m, 0);
+  const rows = new Uint8Array(n + 1);
+  const widen = (from: number, to: number) => {
+    for (let r = Math.max(0, from); r <= Math.min(n, to); r++) rows[r] = 1;
+  };
+  for (const i of english) widen(i - margin, i + 1 + margin);
+  const column = new Uint8Array(m);
+  for (const j of arabic) column[j] = 1;
+  for (const bead of path) {
+    let touched = false;
+    for (let j = bead.j; j < bead.j + bead.dj && !touched; j++) touched = column[j] === 1;
+    // A one-sided English bead at an Arabic sentence's place has no column: its row is close enough.
+    if (touched) widen(bead.i - margin, bead.i + bead.di + margin);
+  }
+  for (let r = 0; r <= n; r++) {
+    if (!rows[r]) continue;
+    band.lo[r] = Math.max(0, band.lo[r]! - margin);
+    band.hi[r] = Math.min(m, band.hi[r]! + margin);
+  }
+  return band;
+}
+
+/** With `fixedBand`, that band is searched (see refineBand) instead of one found coarse to fine. */
+export function search(level: SearchLevel, params: ScoreParams, shapes = SENTENCE_SHAPES, depth = 0, fixedBand?: Band): SearchResult {
   const n = level.en.length;
   const m = level.ar.length;
   let band: Band;
-  if (guide) {
-    band = projectBand(guide, 1, n, m, GUIDE_MARGIN);
+  if (fixedBand) {
+    band = fixedBand;
   } else if ((n + 1) * (m + 1) <= (depth === 0 ? FULL_SEARCH_CELLS : FULL_SEARCH_BLOCKS) || n < 2 * BLOCK || m < 2 * BLOCK) {
     band = fullBand(n, m);
   } else {

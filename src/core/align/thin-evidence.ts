@@ -22,26 +22,47 @@ const MIN_SEPARATION = 0.05;
 /** Below this, chance matches (a shared number, a common word) would pair unrelated sentences. */
 export const THRESHOLD_FLOOR = 0.08;
 
-/** Mean share of both sentences' weight matched between English i and Arabic j (the 1-1 bead similarity). */
-export function pairSimilarity(en: EnglishUnit, ar: ArabicUnit, empty: number): number {
-  const englishIds = new Map<number, number>();
-  en.ids.forEach((id, k) => englishIds.set(id, k));
-  const hit = new Set<number>();
-  let arabicMatched = 0;
-  for (let k = 0; k < ar.weights.length; k++) {
-    let matched = false;
-    for (let t = ar.start[k]!; t < ar.start[k + 1]!; t++) {
-      const at = englishIds.get(ar.trans[t]!);
-      if (at === undefined) continue;
-      matched = true;
-      hit.add(at);
-    }
-    if (matched) arabicMatched += ar.weights[k]!;
+/**
+ * The 1-1 bead similarity of English and Arabic units (the mean share of both sentences' weight
+ * matched), by stamping ids into arrays over the vocabulary as cells.ts does: this runs for some
+ * eight pairs a sentence, and a Map per pair cost more than the search it sets the bar for.
+ */
+class PairSimilarity {
+  private readonly stamp: Int32Array;
+  private readonly slot: Int32Array;
+  private readonly hit: Int32Array;
+  private current = 0;
+
+  constructor(vocabularySize: number) {
+    this.stamp = new Int32Array(vocabularySize);
+    this.slot = new Int32Array(vocabularySize);
+    this.hit = new Int32Array(vocabularySize);
   }
-  let englishMatched = 0;
-  for (const k of hit) englishMatched += en.weights[k]!;
-  const share = (matched: number, total: number) => (total > 0 ? Math.min(1, matched / total) : empty);
-  return (share(englishMatched, en.total) + share(arabicMatched, ar.total)) / 2;
+
+  of(en: EnglishUnit, ar: ArabicUnit): number {
+    const s = ++this.current;
+    en.ids.forEach((id, k) => {
+      this.stamp[id] = s;
+      this.slot[id] = k;
+    });
+    let arabicMatched = 0;
+    let englishMatched = 0;
+    for (let k = 0; k < ar.weights.length; k++) {
+      let matched = false;
+      for (let t = ar.start[k]!; t < ar.start[k + 1]!; t++) {
+        const id = ar.trans[t]!;
+        if (this.stamp[id] !== s) continue;
+        matched = true;
+        if (this.hit[id] !== s) {
+          this.hit[id] = s;
+          englishMatched += en.weights[this.slot[id]!]!;
+        }
+      }
+      if (matched) arabicMatched += ar.weights[k]!;
+    }
+    const share = (matched: number, total: number) => (total > 0 ? Math.min(1, matched / total) : 0);
+    return (share(englishMatched, en.total) + share(arabicMatched, ar.total)) / 2;
+  }
 }
 
 const median = (values: number[]): number => {
@@ -51,19 +72,20 @@ const median = (values: number[]): number => {
 };
 
 /** The document's bar for a pair: `threshold` when evidence is plentiful, lower when it is thin. */
-export function documentThreshold(en: readonly EnglishUnit[], ar: readonly ArabicUnit[], threshold: number): number {
+export function documentThreshold(en: readonly EnglishUnit[], ar: readonly ArabicUnit[], vocabularySize: number, threshold: number): number {
   const n = en.length;
   const m = ar.length;
   if (n < 4 || m < 4) return threshold;
+  const similarity = new PairSimilarity(vocabularySize);
   const best: number[] = [];
   const chance: number[] = [];
   const step = Math.max(1, Math.floor(n / SAMPLE));
   for (let i = 0; i < n; i += step) {
     const diagonal = Math.round((i * m) / n);
     let top = 0;
-    for (let j = Math.max(0, diagonal - WINDOW); j <= Math.min(m - 1, diagonal + WINDOW); j++) top = Math.max(top, pairSimilarity(en[i]!, ar[j]!, 0));
+    for (let j = Math.max(0, diagonal - WINDOW); j <= Math.min(m - 1, diagonal + WINDOW); j++) top = Math.max(top, similarity.of(en[i]!, ar[j]!));
     best.push(top);
-    chance.push(pairSimilarity(en[i]!, ar[(diagonal + Math.floor(m / 2)) % m]!, 0));
+    chance.push(similarity.of(en[i]!, ar[(diagonal + Math.floor(m / 2)) % m]!));
   }
   const typical = median(best);
   const background = median(chance);

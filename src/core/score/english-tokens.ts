@@ -33,6 +33,8 @@ interface EnglishWord {
   capitalised: boolean;
 }
 
+const KNOWN_CACHE_LIMIT = 200_000;
+
 export class EnglishTokenizer {
   private readonly words = new Map<string, EnglishWord>();
 
@@ -42,18 +44,25 @@ export class EnglishTokenizer {
     private readonly options: EnglishTokenizerOptions = {},
   ) {}
 
-  /** A word some evidence could match: a stopword, or a stem the lexicon translates to. */
+  /** Per form (and joined pair of forms): a word some evidence could match, a stopword or a stem the lexicon translates to. */
+  private readonly known = new Map<string, boolean>();
+
   private isWord(form: string): boolean {
-    const folded = normalizeEnglish(form);
-    return ENGLISH_STOPWORDS.has(folded) || (this.options.lexicon?.hasTranslation(stemEnglish(folded)) ?? false);
+    let known = this.known.get(form);
+    if (known === undefined) {
+      const word = this.word(form);
+      known = word.stop || (this.options.lexicon?.hasTranslation(word.stem) ?? false);
+      if (this.known.size >= KNOWN_CACHE_LIMIT) this.known.clear();
+      this.known.set(form, known);
+    }
+    return known;
   }
 
   /** Forms with broken words rejoined; `origin[k]` is the index in `forms` where form k starts. */
   private repaired(forms: string[]): { forms: string[]; origin: number[] } {
     const origin = forms.map((_, k) => k);
     if (!this.options.repair || !this.options.lexicon) return { forms, origin };
-    const lexicon = this.options.lexicon;
-    const joins = brokenPairs(forms, (w) => this.isWord(w), (w) => lexicon.hasTranslation(stemEnglish(normalizeEnglish(w))));
+    const joins = brokenPairs(forms, (w) => this.isWord(w), (w) => this.isWord(w) && !ENGLISH_STOPWORDS.has(normalizeEnglish(w)));
     if (joins.length === 0) return { forms, origin };
     const out: string[] = [];
     const at: number[] = [];

@@ -70,8 +70,8 @@ export function brokenPairs(words: readonly string[], isWord: (w: string) => boo
   for (let k = 0; k + 1 < words.length; k++) {
     const a = words[k]!;
     const b = words[k + 1]!;
-    if (!/^\p{L}+$/u.test(a) || !/^\p{Ll}+$/u.test(b)) continue;
     if (isWord(a) && isWord(b)) continue;
+    if (!/^\p{L}+$/u.test(a) || !/^\p{Ll}+$/u.test(b)) continue;
     if (joinedIsWord(a + b)) {
       out.push(k);
       k++;
