@@ -98,12 +98,17 @@ function unsureTouched(links: LearnedLinks, tokens: DocumentTokens, confident: r
   return { english, arabic };
 }
 
-/** The first pass and the document's bar; its features are dropped on return, before a second pass builds its own. */
-function firstPass(input: StrategyInput, tokens: DocumentTokens, evidence: Evidence, base: ScoreParams): { beads: StrategyBead[]; path: PathBead[]; params: ScoreParams } {
+/** The first pass, the document's bar, and the features a second pass reuses for the sentences no link touches. */
+function firstPass(
+  input: StrategyInput,
+  tokens: DocumentTokens,
+  evidence: Evidence,
+  base: ScoreParams,
+): { beads: StrategyBead[]; path: PathBead[]; params: ScoreParams; features: DocumentFeatures } {
   const features = featuresFromTokens(input.english, input.arabic, tokens);
   // The bar is the document's, set once from what the tables know; learned links may only help clear it.
   const params = evidence.adaptThreshold ? { ...base, threshold: documentThreshold(features.en, features.ar, features.vocabularySize, base.threshold) } : base;
-  return { ...pass(input, features, params), params };
+  return { ...pass(input, features, params), params, features };
 }
 
 function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS): StrategyBead[] {
@@ -116,7 +121,8 @@ function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS):
   if (touched.english.length === 0 && touched.arabic.length === 0) return first.beads;
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
   const band = refineBand(first.path, tokens.en.length, tokens.ar.length, touched.english, touched.arabic, REFINE_MARGIN);
-  return pass(input, featuresFromTokens(input.english, input.arabic, taught), first.params, band).beads;
+  const features = featuresFromTokens(input.english, input.arabic, taught, { tokens, features: first.features });
+  return pass(input, features, first.params, band).beads;
 }
 
 export const mizanStrategy: Strategy = {

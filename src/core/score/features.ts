@@ -34,6 +34,14 @@ export interface DocumentFeatures {
   en: EnglishUnit[];
   ar: ArabicUnit[];
   vocabularySize: number;
+  /** Ids of the Arabic word forms in `ArabicUnit.words`, kept so units made later share them. */
+  arabicWords: Interner;
+}
+
+/** Features made before from other tokens of the same document: a sentence whose token array is the same object keeps its unit. */
+export interface Reuse {
+  tokens: Pick<DocumentTokens, 'en' | 'ar'>;
+  features: DocumentFeatures;
 }
 
 const nonSpaceLength = (s: string) => s.replace(/\s+/g, '').length;
@@ -120,14 +128,17 @@ export function featuresFromTokens(
   english: readonly string[],
   arabic: readonly string[],
   { en: enTokens, ar: arTokens, vocabularySize }: Pick<DocumentTokens, 'en' | 'ar' | 'vocabularySize'>,
+  reuse?: Reuse,
 ): DocumentFeatures {
+  // Keys, and so the idf, are the same in a reuse: only ids and silence change (self-train.ts).
   const enIdf = weigh(enTokens);
   const arIdf = weigh(arTokens);
-  const arabicWords = new Interner();
+  const arabicWords = reuse?.features.arabicWords ?? new Interner();
   return {
-    en: enTokens.map((t, i) => englishUnit(t, enIdf, nonSpaceLength(english[i]!))),
-    ar: arTokens.map((t, j) => arabicUnit(t, arIdf, nonSpaceLength(arabic[j]!), arabicWords)),
+    en: enTokens.map((t, i) => (reuse?.tokens.en[i] === t ? reuse.features.en[i]! : englishUnit(t, enIdf, nonSpaceLength(english[i]!)))),
+    ar: arTokens.map((t, j) => (reuse?.tokens.ar[j] === t ? reuse.features.ar[j]! : arabicUnit(t, arIdf, nonSpaceLength(arabic[j]!), arabicWords))),
     vocabularySize,
+    arabicWords,
   };
 }
 

@@ -42,16 +42,22 @@ function residuals(bead: ConfidentBead, en: readonly RawToken[][], ar: readonly 
 export function learnLinks(beads: readonly ConfidentBead[], en: readonly RawToken[][], ar: readonly RawToken[][]): LearnedLinks {
   const arabicCount = new Map<string, number>();
   const englishCount = new Map<number, number>();
-  const pairCount = new Map<string, Map<number, number>>();
-  for (const bead of beads) {
-    const { arabic, english } = residuals(bead, en, ar);
-    if (arabic.size === 0 || english.size === 0) continue;
+  const bags = beads.map((bead) => residuals(bead, en, ar)).filter((r) => r.arabic.size > 0 && r.english.size > 0);
+  for (const { arabic, english } of bags) {
     for (const e of english) englishCount.set(e, (englishCount.get(e) ?? 0) + 1);
+    for (const a of arabic) arabicCount.set(a, (arabicCount.get(a) ?? 0) + 1);
+  }
+  // Only words seen in MIN_COUNT beads can make a pair that co-occurs in MIN_COUNT: counting the
+  // rest (most residual words occur once) would fill the table with pairs that can never qualify.
+  const pairCount = new Map<string, Map<number, number>>();
+  for (const { arabic, english } of bags) {
+    const frequent = [...english].filter((e) => englishCount.get(e)! >= MIN_COUNT);
+    if (frequent.length === 0) continue;
     for (const a of arabic) {
-      arabicCount.set(a, (arabicCount.get(a) ?? 0) + 1);
+      if (arabicCount.get(a)! < MIN_COUNT) continue;
       let row = pairCount.get(a);
       if (!row) pairCount.set(a, (row = new Map()));
-      for (const e of english) row.set(e, (row.get(e) ?? 0) + 1);
+      for (const e of frequent) row.set(e, (row.get(e) ?? 0) + 1);
     }
   }
   const links: LearnedLinks = new Map();
