@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLinks, learnLinks } from '../src/core/score/self-train.js';
+import { applyLinks, guardSecondPass, learnLinks } from '../src/core/score/self-train.js';
 import type { RawToken } from '../src/core/score/tokens.js';
 
 // English ids: 1 minister, 2 zorbia (unknown to the tables), 3 said, 4 city, 5 river.
@@ -27,5 +27,26 @@ describe('self-training: links learned from the confident beads', () => {
     expect(taught.ar[3]![0]!.ids).toEqual([2]);
     expect(taught.ar[3]![0]!.silent).toBeUndefined();
     expect(taught.ar[3]![1]).toBe(arabic[3]![1]);
+  });
+});
+
+describe('guardSecondPass: the second pass changes the first only where a learned link says so', () => {
+  const b = (english: number[], arabic: number[]) => ({ english, arabic, score: 0.5 });
+  const english = [en(1), en(2), en(3), en(4)];
+  const arabic = [ar(['a', [1]]), ar(['b', []]), ar(['c', [3]]), ar(['d', []])];
+  const first = [b([0], [0]), b([1], []), b([], [1]), b([2], [2]), b([3], []), b([], [3])];
+  const second = [b([0], [0]), b([1], [1]), b([2], [2]), b([3], [3])];
+
+  it('keeps a changed stretch that a link explains, and the first pass where none does', () => {
+    const links = new Map([['b', [2]]]);
+    const guarded = guardSecondPass(first, second, links, english, arabic);
+    expect(guarded.map((x) => [x.english, x.arabic])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]], [[3], []], [[], [3]]]);
+  });
+  it('every sentence stays in exactly one bead, in order, whatever it keeps', () => {
+    for (const links of [new Map<string, number[]>(), new Map([['d', [4]]]), new Map([['b', [2]], ['d', [4]]])]) {
+      const guarded = guardSecondPass(first, second, links, english, arabic);
+      expect(guarded.flatMap((x) => x.english)).toEqual([0, 1, 2, 3]);
+      expect(guarded.flatMap((x) => x.arabic)).toEqual([0, 1, 2, 3]);
+    }
   });
 });

@@ -8,7 +8,7 @@
 import type { Evidence } from '../evidence.js';
 import type { ScoreParams } from '../score/bead-score.js';
 import { type DocumentFeatures, type DocumentTokens, featuresFromTokens, tokenizeDocument } from '../score/features.js';
-import { applyLinks, type LearnedLinks, learnLinks } from '../score/self-train.js';
+import { applyLinks, guardSecondPass, type LearnedLinks, learnLinks } from '../score/self-train.js';
 import { estimateRatio } from '../score/length.js';
 import type { Band, PathBead } from './dp.js';
 import { refineBand, search, SENTENCE_SHAPES } from './search.js';
@@ -122,7 +122,7 @@ function align(input: StrategyInput, evidence: Evidence, params = MIZAN_PARAMS):
   const taught = { ...tokens, ...applyLinks(tokens.en, tokens.ar, links) };
   const band = refineBand(first.path, tokens.en.length, tokens.ar.length, touched.english, touched.arabic, REFINE_MARGIN);
   const features = featuresFromTokens(input.english, input.arabic, taught, { tokens, features: first.features });
-  return pass(input, features, first.params, band).beads;
+  return guardSecondPass(first.beads, pass(input, features, first.params, band).beads, links, tokens.en, tokens.ar);
 }
 
 export const mizanStrategy: Strategy = {

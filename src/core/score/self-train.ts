@@ -91,3 +91,58 @@ export function applyLinks(en: readonly RawToken[][], ar: readonly RawToken[][],
   );
   return { en: english, ar: arabic };
 }
+
+export interface IndexBead {
+  english: readonly number[];
+  arabic: readonly number[];
+}
+
+/** Whether a learned link joins the two sides of a bead: an Arabic token whose key was linked to an id the English side has. */
+function linkedBead(bead: IndexBead, links: LearnedLinks, en: readonly RawToken[][], ar: readonly RawToken[][]): boolean {
+  if (bead.english.length === 0 || bead.arabic.length === 0) return false;
+  const englishIds = new Set<number>();
+  for (const i of bead.english) for (const t of en[i]!) englishIds.add(t.ids[0]!);
+  return bead.arabic.some((j) => ar[j]!.some((t) => links.get(t.key)?.some((id) => englishIds.has(id)) ?? false));
+}
+
+/**
+ * The guard of the second pass: it may change the first only where its change rests on what was
+ * learned. Both passes are monotone partitions of the same sentences, so they differ in stretches
+ * between boundaries they share; a stretch of the second pass is kept when one of its beads is
+ * joined by a learned link, and the first pass's stretch is kept otherwise (a change the links do
+ * not explain is the search settling differently, not new evidence).
+ */
+export function guardSecondPass<B extends IndexBead>(first: readonly B[], second: readonly B[], links: LearnedLinks, en: readonly RawToken[][], ar: readonly RawToken[][]): B[] {
+  const out: B[] = [];
+  let a = 0;
+  let b = 0;
+  // Sentences consumed by the beads taken so far from each list: equal at a shared boundary.
+  let ai = 0;
+  let aj = 0;
+  let bi = 0;
+  let bj = 0;
+  while (a < first.length || b < second.length) {
+    const stretchA: B[] = [];
+    const stretchB: B[] = [];
+    do {
+      // Advance whichever list is behind (in sentences of both sides) until they meet again.
+      if (b >= second.length || (a < first.length && ai + aj <= bi + bj)) {
+        const bead = first[a++]!;
+        stretchA.push(bead);
+        ai += bead.english.length;
+        aj += bead.arabic.length;
+      } else {
+        const bead = second[b++]!;
+        stretchB.push(bead);
+        bi += bead.english.length;
+        bj += bead.arabic.length;
+      }
+    } while (ai !== bi || aj !== bj);
+    const same = stretchA.length === stretchB.length && stretchA.every((x, k) => sameBead(x, stretchB[k]!));
+    out.push(...(same || !stretchB.some((bead) => linkedBead(bead, links, en, ar)) ? stretchA : stretchB));
+  }
+  return out;
+}
+
+const sameBead = (x: IndexBead, y: IndexBead): boolean =>
+  x.english.length === y.english.length && x.arabic.length === y.arabic.length && x.english[0] === y.english[0] && x.arabic[0] === y.arabic[0];
