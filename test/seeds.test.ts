@@ -141,3 +141,19 @@ describe('seed pair: Dawn (English) against Eremnews (Arabic)', () => {
     expect(bead.target, `English ${i} is in ${describeBead(bead)}; Arabic ${j} is in ${describeBead(beadOf('target', j))}`).toContain(j);
   });
 });
+
+describe('comparable seeds: other outlets\' reports of the same events against the Arabic', () => {
+  // Reports of one event share names, places and topic words, but none translates the Eremnews
+  // story: thin evidence must not lower the bar for them (align/thin-evidence.ts), nor may learned
+  // links pair them. With the full evidence on, nothing of them is aligned.
+  for (const seed of ['alwaght', 'arabtoday-afp', 'sputnik']) {
+    it(`${seed}: no sentence aligned with the Arabic`, () => {
+      const a = alignInputs(input(`seeds/${seed}.en.txt`), input('seeds/eremnews-reuters.ar.txt'), {
+        presplit: false,
+        strategy: strategyNamed('mizan'),
+        evidence: loadEvidence(),
+      });
+      expect(a.beads.filter((b) => b.flag === 'aligned')).toEqual([]);
+    });
+  }
+});

@@ -79,17 +79,26 @@ export function documentThreshold(en: readonly EnglishUnit[], ar: readonly Arabi
   const similarity = new PairSimilarity(vocabularySize);
   const best: number[] = [];
   const chance: number[] = [];
+  const topical: number[] = [];
   const step = Math.max(1, Math.floor(n / SAMPLE));
+  /** Best similarity of English sentence i within WINDOW of Arabic sentence `centre`. */
+  const bestAround = (i: number, centre: number): number => {
+    let top = 0;
+    for (let j = Math.max(0, centre - WINDOW); j <= Math.min(m - 1, centre + WINDOW); j++) top = Math.max(top, similarity.of(en[i]!, ar[j]!));
+    return top;
+  };
   for (let i = 0; i < n; i += step) {
     const diagonal = Math.round((i * m) / n);
-    let top = 0;
-    for (let j = Math.max(0, diagonal - WINDOW); j <= Math.min(m - 1, diagonal + WINDOW); j++) top = Math.max(top, similarity.of(en[i]!, ar[j]!));
-    best.push(top);
-    chance.push(similarity.of(en[i]!, ar[(diagonal + Math.floor(m / 2)) % m]!));
+    const across = (diagonal + Math.floor(m / 2)) % m;
+    best.push(bestAround(i, diagonal));
+    chance.push(similarity.of(en[i]!, ar[across]!));
+    topical.push(bestAround(i, across));
   }
   const typical = median(best);
   const background = median(chance);
-  // Merely comparable texts (reports of one event) give no sign of being a translation: keep the bar.
-  if (typical - background < MIN_SEPARATION) return threshold;
+  // Is this a translation at all? Texts that merely share a topic (reports of one event) find words
+  // in common anywhere: the best of as many candidates half a text away does as well as the
+  // diagonal. Only where the diagonal clearly wins does thin evidence lower the bar.
+  if (typical - median(topical) < MIN_SEPARATION) return threshold;
   return Math.min(threshold, Math.max(THRESHOLD_FLOOR, background + POSITION * (typical - background)));
 }
