@@ -16,7 +16,7 @@ import { documentThreshold } from './thin-evidence.js';
 import type { Strategy, StrategyBead, StrategyInput } from './strategy.js';
 
 export const MIZAN_PARAMS: ScoreParams = {
-  threshold: 0.26,
+  threshold: 0.2,
   shapePenalty: { '1-2': 0.1, '2-1': 0.1, '2-2': 0.6, '1-3': 0.3, '3-1': 0.3 },
   lengthWeight: 0.05,
   paragraphBonus: 0.05,
