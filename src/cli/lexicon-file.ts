@@ -1,22 +1,19 @@
 /** Reading the shipped lexicon (data/lexicon/ar-en.tsv.gz; see data/lexicon/README.md). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parseLexicon, type Lexicon } from '../core/lexicon.js';
 import { CliError, oneLine } from './errors.js';
 import { packageRoot } from './resources.js';
+import { readTableText } from './table-file.js';
 
 export function defaultLexiconPath(): string {
   return join(packageRoot(), 'data/lexicon/ar-en.tsv.gz');
 }
 
-/** A `.gz` name or gzip magic bytes mean gzip; anything else is read as plain TSV. */
+/** Gzip or plain TSV (see readTableText). */
 export function loadLexicon(path: string = defaultLexiconPath()): Lexicon {
   let lexicon: Lexicon;
   try {
-    const bytes = readFileSync(path);
-    const gzipped = path.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b);
-    lexicon = parseLexicon((gzipped ? gunzipSync(bytes) : bytes).toString('utf8'));
+    lexicon = parseLexicon(readTableText(path));
   } catch (error) {
     throw new CliError(`cannot read the lexicon at ${path}: ${oneLine(error)}`);
   }
