@@ -2,7 +2,7 @@
  * The evidence a command aligns with, read from the shipped tables: the dictionary (or the file
  * `--lexicon` names) and the parts `--evidence` keeps. Read once per process (per batch worker).
  */
-import { EVIDENCE_PARTS, type Evidence, type EvidencePart, parseEvidenceParts } from '../core/evidence.js';
+import { EVIDENCE_HELP, EVIDENCE_PARTS, type Evidence, type EvidencePart, parseEvidenceParts } from '../core/evidence.js';
 import { EMPTY_LEXICON } from '../core/lexicon.js';
 import { joinLexicons } from '../core/model.js';
 import { UsageError } from './errors.js';
@@ -26,9 +26,9 @@ export const EVIDENCE_OPTIONS = {
   evidence: { type: 'string' },
 } as const;
 
-export const EVIDENCE_OPTIONS_HELP = `  --evidence LIST   the evidence to align with, comma-separated (default all):
-                    ${EVIDENCE_PARTS.join(', ')}; e.g. --evidence dict,names
-                    for the dictionary and names only (see README, "How it aligns")
+export const EVIDENCE_OPTIONS_HELP = `  --evidence LIST   the evidence to align with, comma-separated (default all;
+                    e.g. --evidence dict,names for those two only):
+${EVIDENCE_PARTS.map((part) => `                    ${part.padEnd(8)}${EVIDENCE_HELP[part]}`).join('\n')}
   --lexicon FILE    a dictionary of your own (key<TAB>stem stem ..., see
                     data/lexicon/README.md) instead of the shipped one
   --model FILE      a translation model of your own (npm run build-model, see

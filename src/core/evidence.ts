@@ -4,21 +4,21 @@
  * Each part can be turned off by name (`--evidence`), so what each one buys can be measured apart.
  */
 import type { Lexicon } from './lexicon.js';
-import { EMPTY_LEXICON } from './lexicon.js';
 import type { NameModel } from './score/name-model.js';
 
 /** The parts of the evidence, by the names `--evidence` takes. */
 export const EVIDENCE_PARTS = ['dict', 'model', 'names', 'self', 'unknown', 'thin', 'repair'] as const;
 export type EvidencePart = (typeof EVIDENCE_PARTS)[number];
 
+/** One line each, for `--help`. */
 export const EVIDENCE_HELP: Readonly<Record<EvidencePart, string>> = {
-  dict: 'the dictionary lexicon (data/lexicon)',
-  model: 'word translations learned from parallel text (data/model)',
-  names: 'names across scripts by a learned transliteration model (data/names)',
-  self: 'word translations re-learned from the input\'s confident pairs, then a second pass',
-  unknown: 'a word no table knows counts as missing evidence, not as evidence against',
-  thin: 'where the tables know little of a document, its bar for a pair is lowered toward chance, so length and position carry',
-  repair: 'Arabic words glued by lost spaces are split, English words broken by stray spaces rejoined',
+  dict: 'the dictionary (data/lexicon)',
+  model: 'translations learned from parallel text',
+  names: 'names by a learned transliteration model',
+  self: 'links learned from the input, a 2nd pass',
+  unknown: 'a word no table knows is silence',
+  thin: 'thin evidence lowers the bar for a pair',
+  repair: 'glued and broken words mended for scoring',
 };
 
 export interface Evidence {
@@ -56,8 +56,6 @@ export function lexiconEvidence(lexicon: Lexicon, parts: Partial<Omit<Evidence, 
 export function plainEvidence(lexicon: Lexicon): Evidence {
   return lexiconEvidence(lexicon, { selfTrain: false, unknownAsSilence: false, adaptThreshold: false, repairWords: false });
 }
-
-export const NO_EVIDENCE: Evidence = plainEvidence(EMPTY_LEXICON);
 
 /** Parses a comma-separated `--evidence` list; throws a one-line message naming the bad part. */
 export function parseEvidenceParts(list: string): Set<EvidencePart> {
