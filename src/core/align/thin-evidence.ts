@@ -7,7 +7,10 @@
  * figures the document itself gives: the similarity of sentences near the diagonal to their best
  * neighbour (what a translation pair looks like here) and of sentences far off it (what chance
  * looks like). A pair is "not a translation" when its evidence looks like chance, not merely when
- * it is thin. The bar never rises above the usual threshold, and never falls below a floor.
+ * it is thin. The bar never rises above the usual threshold, and never falls below a floor; and it
+ * moves at all only where the diagonal clearly beats the best of as many candidates half a text
+ * away, since reports of one event in two languages share names and topic words everywhere and
+ * must stay unaligned (the comparable seeds are tested for it).
  */
 import type { ArabicUnit, EnglishUnit } from '../score/features.js';
 
