@@ -2,6 +2,7 @@
  * Arabic sentences to tokens. Each word stands for the ids of its lexicon translations (under every
  * clitic reading, see lexicon.ts), of the English names of the document it transliterates, of the
  * number or month it writes, or of itself when it is a Latin word; function words are dropped.
+ * With repair on, a long word nothing knows is tried as words glued together (word-repair.ts).
  */
 import type { Lexicon } from '../lexicon.js';
 import { isArabicLetter, normalizeArabic, normalizeEnglish, stemEnglish } from '../text/normalize.js';

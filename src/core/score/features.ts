@@ -3,7 +3,10 @@
  * an English sentence is a bag of stem ids; an Arabic token carries the ids it can stand for
  * (its lexicon translations, the English names it transliterates, the number or month it writes,
  * or itself when it is a Latin word or a digit string). Weights are inverse document frequency
- * within the document, so the "Syria" of a Syria story counts less than the "130" of one sentence.
+ * within the document, so the "Syria" of a Syria story counts less than the "130" of one sentence;
+ * a word no evidence can speak for (silent) weighs less still. The lexicon here may be the
+ * dictionary joined with the learned model (evidence.ts), and names may be confirmed by a learned
+ * transliteration model.
  */
 import type { Evidence } from '../evidence.js';
 import { ArabicTokenizer } from './arabic-tokens.js';
