@@ -5,6 +5,8 @@
  * contributes sentences to both parts, and the split is a hash of that id alone: it does not move
  * with --seed (which only changes the perturbations), nor when documents are added or removed.
  */
+import { fnv1a } from '../src/core/hash.js';
+
 export type Part = 'tune' | 'test';
 
 export const PARTS: readonly Part[] = ['test', 'tune'];
@@ -14,11 +16,7 @@ const SALT = 'mizan-split-1';
 
 /** FNV-1a over the text, then murmur3's finalizer so that every bit depends on every input bit. */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  let h = fnv1a(text);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;

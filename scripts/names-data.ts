@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createRng } from '../bench/rng.js';
+import { fnv1a } from '../src/core/hash.js';
 import { ENGLISH_STOPWORDS } from '../src/core/score/stopwords.js';
 import { normalizeArabic } from '../src/core/text/normalize.js';
 
@@ -21,15 +22,9 @@ export interface Row {
   count: number;
 }
 
-/** FNV-1a: the split must not depend on file order or on Math.random. */
-export function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 /** Bucket 0 (10%) is held back from all training and tuning; bucket 1 tunes the thresholds. */
-export const bucket = (en: string) => fnv(en) % 10;
+export const bucket = (en: string) => fnv1a(en) % 10;
 
 export function namesAvailable(dataDir: string): boolean {
   return existsSync(join(dataDir, NAMES_FILE));
@@ -79,7 +74,7 @@ export function buildItems(rows: readonly Row[], inBucket: (b: number) => boolea
   const chosen = rows.filter((r) => inBucket(bucket(r.en)));
   const names = [...new Set(chosen.map((r) => r.en))].sort();
   return chosen.map((r) => {
-    const rng = createRng(fnv(`${r.en}\t${r.ar}`));
+    const rng = createRng(fnv1a(`${r.en}\t${r.ar}`));
     const pool = new Set([r.en]);
     while (pool.size < 51 && pool.size < names.length) pool.add(names[rng.int(names.length)]!);
     const target = pool.size + 200;

@@ -91,7 +91,8 @@ export const sha256Of = (data: string | Uint8Array): string => createHash('sha25
 /** `<name>.<pid>.<random>.tmp` beside the target; the pid lets a later write clear what a killed one left. */
 const TEMPORARY = /^(.*)\.(\d+)\.[0-9a-z]+\.tmp$/;
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

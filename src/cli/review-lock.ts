@@ -12,7 +12,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { ensureDir } from './files.js';
+import { ensureDir, processAlive } from './files.js';
 
 export interface LockHolder {
   pid: number;
@@ -24,15 +24,6 @@ export interface LockHolder {
 export type LockResult = { held: false; release: () => void } | { held: true; holder: LockHolder };
 
 export const lockPath = (path: string): string => `${path}.lock`;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readHolder(path: string): LockHolder | null {
   try {
@@ -48,7 +39,7 @@ function readHolder(path: string): LockHolder | null {
 function isLive(holder: LockHolder | null): holder is LockHolder {
   if (!holder) return false;
   if (holder.host !== hostname()) return true;
-  return holder.pid !== process.pid && alive(holder.pid);
+  return holder.pid !== process.pid && processAlive(holder.pid);
 }
 
 /** Takes the lock of the alignment file at `path`, or says who holds it. */

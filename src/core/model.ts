@@ -10,6 +10,7 @@
  * per token, and the same function keys the table at training and at lookup, so whatever it conflates
  * it conflates the same way both times.
  */
+import { fnv1a } from './hash.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeArabic } from './text/normalize.js';
 import { ARABIC_STOPWORDS } from './score/stopwords.js';
@@ -84,15 +85,8 @@ export interface ParseModelOptions {
   minProbability?: number;
 }
 
-/** FNV-1a over the UTF-16 code units: a short, dependency-free content id, not a security hash. */
-function contentHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `fnv1a-${(h >>> 0).toString(16).padStart(8, '0')}`;
-}
+/** A short content id: which model made a result. */
+const contentHash = (text: string): string => `fnv1a-${fnv1a(text).toString(16).padStart(8, '0')}`;
 
 /**
  * Values stay unsplit strings until a token asks for them, as in TsvLexicon: a run looks up a few

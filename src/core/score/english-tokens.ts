@@ -31,9 +31,9 @@ interface EnglishWord {
   id: number;
   /** Capitalised where it stands: a name the Arabic side may transliterate. */
   capitalised: boolean;
+  /** A content word some Arabic word of the lexicon translates to (false without a lexicon). */
+  translatable: boolean;
 }
-
-const KNOWN_CACHE_LIMIT = 200_000;
 
 export class EnglishTokenizer {
   private readonly words = new Map<string, EnglishWord>();
@@ -44,25 +44,17 @@ export class EnglishTokenizer {
     private readonly options: EnglishTokenizerOptions = {},
   ) {}
 
-  /** Per form (and joined pair of forms): a word some evidence could match, a stopword or a stem the lexicon translates to. */
-  private readonly known = new Map<string, boolean>();
-
+  /** A word some evidence could match: a stopword, or a stem the lexicon translates to. */
   private isWord(form: string): boolean {
-    let known = this.known.get(form);
-    if (known === undefined) {
-      const word = this.word(form);
-      known = word.stop || (this.options.lexicon?.hasTranslation(word.stem) ?? false);
-      if (this.known.size >= KNOWN_CACHE_LIMIT) this.known.clear();
-      this.known.set(form, known);
-    }
-    return known;
+    const word = this.word(form);
+    return word.stop || word.translatable;
   }
 
   /** Forms with broken words rejoined; `origin[k]` is the index in `forms` where form k starts. */
   private repaired(forms: string[]): { forms: string[]; origin: number[] } {
     const origin = forms.map((_, k) => k);
     if (!this.options.repair || !this.options.lexicon) return { forms, origin };
-    const joins = brokenPairs(forms, (w) => this.isWord(w), (w) => this.isWord(w) && !ENGLISH_STOPWORDS.has(normalizeEnglish(w)));
+    const joins = brokenPairs(forms, (w) => this.isWord(w), (w) => this.word(w).translatable);
     if (joins.length === 0) return { forms, origin };
     const out: string[] = [];
     const at: number[] = [];
@@ -90,7 +82,8 @@ export class EnglishTokenizer {
     const id = stop ? -1 : this.vocab.id(stem);
     const month = englishMonth(folded);
     if (!stop && month === undefined && /^\p{Lu}/u.test(form)) this.names.add(englishSkeleton(folded), id, folded);
-    word = { month, ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id, capitalised: /^\p{Lu}/u.test(form) };
+    const translatable = !stop && (this.options.lexicon?.hasTranslation(stem) ?? false);
+    word = { month, ambiguousMonth: AMBIGUOUS_MONTHS.has(folded), scale: englishScale(folded), stop, stem, id, capitalised: /^\p{Lu}/u.test(form), translatable };
     this.words.set(form, word);
     return word;
   }
@@ -99,7 +92,7 @@ export class EnglishTokenizer {
   tokens(text: string, wordAt?: number[]): RawToken[] {
     const { forms, origin } = this.repaired(text.match(TOKEN) ?? []);
     const out: RawToken[] = [];
-    const lexicon = this.options.markSilent ? this.options.lexicon : undefined;
+    const markSilent = this.options.markSilent === true && this.options.lexicon !== undefined;
     forms.forEach((form, k) => {
       if (isDigits(form)) {
         const value = parseNumber(form);
@@ -120,7 +113,7 @@ export class EnglishTokenizer {
         return;
       }
       if (word.stop || (word.scale !== undefined && isDigits(forms[k - 1] ?? 'x'))) return;
-      const silent = lexicon !== undefined && !word.capitalised && !lexicon.hasTranslation(word.stem);
+      const silent = markSilent && !word.capitalised && !word.translatable;
       out.push(silent ? { key: word.stem, ids: [word.id], silent } : { key: word.stem, ids: [word.id] });
       wordAt?.push(origin[k]!);
     });
