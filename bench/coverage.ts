@@ -38,6 +38,7 @@ import {
   scoreDocument,
 } from './partial.js';
 import { commandLine, failure, runTimed } from './proc.js';
+import type { Target } from './report.js';
 import { dataAvailable } from './sources.js';
 import type { Part } from './split.js';
 import { freshDir, readManifest } from './systems.js';
@@ -257,6 +258,26 @@ export function partialTable(rows: readonly PartialRow[]): string {
     for (const point of row.curve ?? []) out.push(cellLine(['', '', `confidence ≥ ${point.threshold}`, ...figureCells(point.figures), '', '', '']));
   }
   return out.join('\n');
+}
+
+/**
+ * Issue 10's coverage targets, on the test part with mizan's own alignment (what a user gets; the
+ * gold-alignment row is beside it in the section): clause recall, word precision, and the speed.
+ */
+export function coverageTargets(rows: readonly PartialRow[], speed: CoverageSpeed | undefined): Target[] {
+  const row = rows.find((r) => r.part === 'test' && r.alignment === 'mizan') ?? rows.find((r) => r.part === 'test' && r.alignment === 'gold');
+  const out: Target[] = [];
+  if (row) {
+    const what = `partial-test ${row.alignment === 'mizan' ? 'end to end' : 'gold alignment'}`;
+    const f = row.figures;
+    out.push({ what: `${what}: added clauses found (half their words reported)`, goal: '≥ 0.9', value: f3(f.clauseRecall), met: f.clauseRecall >= 0.9 });
+    out.push({ what: `${what}: word precision of reported spans`, goal: '≥ 0.7', value: f3(f.wordPrecision), met: f.wordPrecision >= 0.7 });
+  }
+  if (speed) {
+    const value = speed.failed ? undefined : speed.medianMs / 1000;
+    out.push({ what: `coverage on the large alignment (${speed.sentences} sentences), median wall`, goal: '< 2 s', value: value === undefined ? 'failed' : value.toFixed(2), met: value === undefined ? undefined : value < 2 });
+  }
+  return out;
 }
 
 /** The "Partial coverage" section of results.md. */
