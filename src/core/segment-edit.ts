@@ -71,7 +71,7 @@ function renumber(segments: Segment[]): Segment[] {
 }
 
 function withSide(alignment: Alignment, side: SegmentSide, segments: Segment[], beads: Bead[]): Alignment {
-  const text: SegmentedText = { lang: alignment[side].lang, segments: renumber(segments) };
+  const text: SegmentedText = { lang: alignment[side].lang, segments: renumber(segments), segmentation: 'edited' };
   return { ...alignment, [side]: text, beads };
 }
 
