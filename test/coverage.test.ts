@@ -73,7 +73,8 @@ describe('coverage figures', () => {
 describe('partial coverage', () => {
   it('reports a run of words without counterpart as one character span, function words inside it', () => {
     const en = 'Fabius said the plan was good, speaking to a television channel in Paris.';
-    const report = coverageReport(pair(en, 'وقال فابيوس إن الخطة جيدة في باريس.'), LEX);
+    // Any confidence: this is about where a span starts and ends; the next tests are about confidence.
+    const report = coverageReport(pair(en, 'وقال فابيوس إن الخطة جيدة في باريس.'), LEX, { minConfidence: 0 });
     expect(report.partial).toHaveLength(1);
     const [gap] = report.partial;
     expect(gap).toMatchObject({ side: 'source', lang: 'en', bead: 0, sentence: 1 });
@@ -83,10 +84,28 @@ describe('partial coverage', () => {
 
   it('maps Arabic spans back to the original text, diacritics and all', () => {
     const ar = 'وقال فابيوس إنَّ الخطة جيدة للغاية وممتازة جدًّا في باريس.';
-    const report = coverageReport(pair('Fabius said the plan was good in Paris.', ar), LEX);
+    const report = coverageReport(pair('Fabius said the plan was good in Paris.', ar), LEX, { minConfidence: 0 });
     const spans = report.partial.flatMap((p) => p.spans);
     expect(spans.map((s) => s.text)).toEqual(['للغاية وممتازة جدًّا']);
     expect(ar.slice(spans[0]!.start, spans[0]!.end)).toBe('للغاية وممتازة جدًّا');
+  });
+
+  it('is surer of a clause that faces nothing than of one that faces unlinked words (a rephrasing)', () => {
+    const en = 'Fabius said the plan was good, speaking to a television channel in Paris.';
+    const dropped = coverageReport(pair(en, 'وقال فابيوس إن الخطة جيدة في باريس.'), LEX, { minConfidence: 0 });
+    const rephrased = coverageReport(pair(en, 'وقال فابيوس إن الخطة جيدة في مقابلة تلفزيونية مطولة في باريس.'), LEX, { minConfidence: 0 });
+    const confidence = (r: typeof dropped) => r.partial.filter((p) => p.lang === 'en').flatMap((p) => p.spans)[0]?.confidence ?? 0;
+    expect(confidence(dropped)).toBeGreaterThan(confidence(rephrased));
+  });
+
+  it('leaves out spans below the confidence asked for, and keeps them all at 0', () => {
+    const en = 'Fabius said the plan was good, speaking to a television channel in Paris.';
+    const alignment = pair(en, 'وقال فابيوس إن الخطة جيدة في باريس.');
+    const [span] = coverageReport(alignment, LEX, { minConfidence: 0 }).partial.flatMap((p) => p.spans);
+    expect(span!.confidence).toBeGreaterThan(0);
+    expect(span!.confidence).toBeLessThan(1);
+    expect(coverageReport(alignment, LEX, { minConfidence: span!.confidence }).partial).toHaveLength(1);
+    expect(coverageReport(alignment, LEX, { minConfidence: Math.min(1, span!.confidence + 1e-9) }).partial).toHaveLength(0);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { beadDiscrepancies, type Discrepancy } from './coverage/discrepancies.js';
 import { count, sideFigures, type Count, type Figures, type Side, type SideFigures } from './coverage/figures.js';
+import { withoutFunctionWords } from './coverage/function-words.js';
 import { matchBead, type UncoveredSpan } from './coverage/partial.js';
 import type { Evidence } from './evidence.js';
 import { documentWords, type Word } from './score/word-evidence.js';
@@ -101,6 +102,8 @@ export interface CoverageContext {
   english: Side;
   arabic: Side;
   wordsOf: Record<Side, Word[][]>;
+  /** The document's usual log(Arabic characters / English characters) over its aligned beads (partial.ts). */
+  logRatio: number;
   position(side: Side, k: number): Position;
 }
 
@@ -110,13 +113,34 @@ export function coverageContext(alignment: Alignment, evidence: Evidence): Cover
   const english: Side = alignment.source.lang === 'en' ? 'source' : 'target';
   const arabic: Side = english === 'source' ? 'target' : 'source';
   const texts = (side: Side) => alignment[side].segments.map((s) => s.text);
-  const words = documentWords(texts(english), texts(arabic), evidence);
+  const found = documentWords(texts(english), texts(arabic), evidence);
+  const words = { en: found.en, ar: withoutFunctionWords(found.ar, evidence.lexicon) };
   const wordsOf: Record<Side, Word[][]> = english === 'source' ? { source: words.en, target: words.ar } : { source: words.ar, target: words.en };
   const position = (side: Side, k: number): Position => {
     const segment = alignment[side].segments[k]!;
     return { side, lang: alignment[side].lang, index: k, sentence: k + 1, paragraph: segment.paragraph + 1 };
   };
-  return { alignment, english, arabic, wordsOf, position };
+  return { alignment, english, arabic, wordsOf, logRatio: usualLogRatio(alignment, english, arabic), position };
+}
+
+/**
+ * The median over aligned beads of log(Arabic characters / English characters): how much longer
+ * this translation runs, against which a sentence grown by a clause stands out. The median, so
+ * that the beads with a clause do not move it.
+ */
+function usualLogRatio(alignment: Alignment, english: Side, arabic: Side): number {
+  const chars = (side: Side, ks: readonly number[]) => ks.reduce((sum, k) => sum + alignment[side].segments[k]!.text.length, 0);
+  const ratios: number[] = [];
+  for (const bead of alignment.beads) {
+    if (bead.flag !== 'aligned') continue;
+    const en = chars(english, bead[english]);
+    const ar = chars(arabic, bead[arabic]);
+    if (en > 0 && ar > 0) ratios.push(Math.log(ar / en));
+  }
+  if (ratios.length === 0) return 0;
+  ratios.sort((a, b) => a - b);
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
 
 /** The coverage inside one aligned bead. */
@@ -131,14 +155,14 @@ export interface BeadCoverage {
 
 /** Coverage of bead `b` of the context's alignment; null unless the bead is aligned. */
 export function beadCoverage(context: CoverageContext, b: number, options: CoverageOptions = {}): BeadCoverage | null {
-  const { alignment, wordsOf, position, english, arabic } = context;
+  const { alignment, wordsOf, position, english, arabic, logRatio } = context;
   const bead = alignment.beads[b];
   if (!bead || bead.flag !== 'aligned') return null;
   const partial: PartialCoverage[] = [];
   const content = { source: { matched: 0, total: 0 }, target: { matched: 0, total: 0 } };
   const sentences = (side: Side) => bead[side].map((k) => wordsOf[side][k]!);
   const texts = (side: Side) => bead[side].map((k) => alignment[side].segments[k]!.text);
-  const matched = matchBead(sentences(english), sentences(arabic), { en: texts(english), ar: texts(arabic) }, { minWords: options.minSpanWords, minConfidence: options.minConfidence });
+  const matched = matchBead(sentences(english), sentences(arabic), { en: texts(english), ar: texts(arabic) }, logRatio, { minWords: options.minSpanWords, minConfidence: options.minConfidence });
   for (const side of ['source', 'target'] as const) {
     (side === english ? matched.en : matched.ar).forEach((m, s) => {
       const k = bead[side][s]!;

@@ -4,11 +4,13 @@
  * lacks it. Function words and punctuation inside a run stay in it and never start or end one, so
  * a span reads as a clause, and they never make a span on their own.
  *
- * What makes the confidence is what faces the run on the other side (see word-links.ts): a run
- * whose opposite gap holds as many unlinked words is most often a paraphrase or a gap in the
- * tables; one that faces nothing is missing from the other version. How many of the run's words
- * the tables know at all counts too (words no table knows are where the tables, not the
- * translation, fall short), and so does the run's length.
+ * Most unlinked runs are not missing text: they are words the tables do not know or a translator
+ * rephrased. What sets a dropped clause apart, and what the confidence weighs:
+ *  - length: a clause one version added makes that side longer than the document's usual ratio,
+ *    and the ratio comes back to the norm without the run;
+ *  - what faces it: a rephrasing leaves unlinked words on the other side too, in the same place;
+ *  - known words: a run of words the tables know yet cannot link here is not a gap of the tables;
+ *  - its size.
  */
 import type { Word } from '../score/word-evidence.js';
 import { beadSide, linkBead, unlinkedRuns, type BeadSide, type UnlinkedRun } from './word-links.js';
@@ -32,85 +34,148 @@ export interface SentenceMatch {
 }
 
 export interface SpanFilter {
-  /** Unlinked content words a span needs (default 2). */
+  /** Unlinked content words a span needs (default DEFAULT_MIN_SPAN_WORDS). */
   minWords?: number;
   /** The confidence a span needs (default DEFAULT_MIN_CONFIDENCE). */
   minConfidence?: number;
 }
 
+export const DEFAULT_MIN_SPAN_WORDS = 2;
+
 /**
- * The span model: a logistic function of the run's features. The weights were fitted on the tune
- * part of the bench's clause set only (bench/coverage.ts; every choice there, none on test), where
- * a run is positive when it lies inside a clause one side added.
+ * The span model: a logistic function of the run's features (RunFeatures), fitted on the tune part
+ * of the bench's partial-coverage set only (bench/coverage.ts, issue 10), where a run is positive
+ * when most of its words lie inside a clause one side added, each run weighted by its words.
  */
 export const SPAN_CONFIDENCE = {
-  bias: 0,
-  /** per log(1 + unlinked content words in the run) */
-  size: 0,
-  /** per log(1 + unlinked content words facing it) */
-  facing: 0,
-  /** per share of the run's words some table knows */
-  known: 0,
+  bias: -11.433,
+  size: 6.113,
+  facing: -1.584,
+  known: 3.336,
+  excess: 3.232,
+  misfitWithout: -2.774,
+  otherUnlinked: -0.977,
+  extraShare: 0.684,
+  arabic: -2.767,
 } as const;
 
 /** Spans below this confidence are left out unless asked for (`--min-confidence`); chosen on tune. */
-export const DEFAULT_MIN_CONFIDENCE = 0.5;
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
 
+/** What the model reads of one run; see SPAN_CONFIDENCE. */
 export interface RunFeatures {
+  /** log(1 + unlinked content words in the run). */
   size: number;
+  /** log(1 + unlinked content words facing it on the other side). */
   facing: number;
+  /** Share of the run's content words that some table knows. */
   known: number;
+  /** How much longer (log of characters) the run's side is than the document's ratio says. */
+  excess: number;
+  /** How far (absolute log) the ratio is from the document's once the run is taken out. */
+  misfitWithout: number;
+  /** log(1 + unlinked content words of the other side, in all). */
+  otherUnlinked: number;
+  /** How much of the run's length the side's extra length accounts for (-2 to 2; 1: all of it). */
+  extraShare: number;
+  /** 1 for a run of Arabic words, whose tables link fewer words, 0 for English. */
+  arabic: number;
 }
 
-export function runFeatures(run: UnlinkedRun, side: BeadSide): RunFeatures {
-  let known = 0;
-  for (let i = run.from; i <= run.to; i++) if (side.words[i]!.ids.length > 0) known++;
-  return { size: run.unlinked, facing: run.oppositeUnlinked, known: known / (run.to - run.from + 1) };
+/**
+ * The bead as the span model sees it: each side's characters, and the document's usual ratio
+ * log(Arabic characters / English characters) (coverage.ts works it out once per document).
+ */
+export interface BeadShape {
+  enChars: number;
+  arChars: number;
+  logRatio: number;
 }
 
 export function spanConfidence(f: RunFeatures): number {
   const c = SPAN_CONFIDENCE;
-  const z = c.bias + c.size * Math.log1p(f.size) + c.facing * Math.log1p(f.facing) + c.known * f.known;
+  const z =
+    c.bias + c.size * f.size + c.facing * f.facing + c.known * f.known + c.excess * f.excess + c.misfitWithout * f.misfitWithout + c.otherUnlinked * f.otherUnlinked + c.extraShare * f.extraShare + c.arabic * f.arabic;
   return 1 / (1 + Math.exp(-z));
 }
 
-/** A run with its features, for the bench that fits SPAN_CONFIDENCE. */
-export interface ScoredRun extends RunFeatures {
-  /** The run's piece in one sentence: which sentence of the bead's side, and its character span. */
+/** One run's piece in one sentence of the bead's side, with the run's features and confidence. */
+export interface ScoredRun {
+  features: RunFeatures;
+  confidence: number;
+  /** Which sentence of the bead's side, and the piece's character span in it. */
   sentence: number;
   start: number;
   end: number;
+  /** Unlinked content words in the piece. */
   words: number;
-  confidence: number;
+}
+
+export interface BeadRuns {
+  en: ScoredRun[];
+  ar: ScoredRun[];
+  /** Each side's content words and which of them are linked. */
+  enSide: BeadSide;
+  arSide: BeadSide;
+  linkedEn: boolean[];
+  linkedAr: boolean[];
 }
 
 /** Every unlinked run of both sides of a bead, cut at sentence ends, with features and confidence. */
-export function beadRuns(english: readonly (readonly Word[])[], arabic: readonly (readonly Word[])[]): { en: ScoredRun[]; ar: ScoredRun[]; linkedEn: boolean[]; linkedAr: boolean[]; en_: BeadSide; ar_: BeadSide } {
-  const en = beadSide(english);
-  const ar = beadSide(arabic);
-  const links = linkBead(en, ar);
+export function beadRuns(english: readonly (readonly Word[])[], arabic: readonly (readonly Word[])[], shape: BeadShape): BeadRuns {
+  const enSide = beadSide(english);
+  const arSide = beadSide(arabic);
+  const links = linkBead(enSide, arSide);
   const flipped = links.anchors.map(([i, j]) => [j, i] as [number, number]);
-  const scored = (side: BeadSide, runs: UnlinkedRun[]): ScoredRun[] =>
+  const unlinkedEn = links.linkedEn.filter((l) => !l).length;
+  const unlinkedAr = links.linkedAr.filter((l) => !l).length;
+  const scored = (side: BeadSide, runs: UnlinkedRun[], lang: 'en' | 'ar'): ScoredRun[] =>
     runs.flatMap((run) => {
-      const features = runFeatures(run, side);
+      const features = runFeatures(run, side, shape, lang, lang === 'en' ? unlinkedAr : unlinkedEn);
       const confidence = spanConfidence(features);
       const pieces: ScoredRun[] = [];
       let from = run.from;
+      let words = 0;
       for (let i = run.from; i <= run.to; i++) {
+        if (!(lang === 'en' ? links.linkedEn : links.linkedAr)[i]) words++;
         if (i === run.to || side.sentence[i + 1] !== side.sentence[i]) {
-          pieces.push({ ...features, sentence: side.sentence[i]!, start: side.words[from]!.start, end: side.words[i]!.end, words: i - from + 1, confidence });
+          pieces.push({ features, confidence, sentence: side.sentence[i]!, start: side.words[from]!.start, end: side.words[i]!.end, words });
           from = i + 1;
+          words = 0;
         }
       }
       return pieces;
     });
   return {
-    en: scored(en, unlinkedRuns(links.linkedEn, links.linkedAr, links.anchors)),
-    ar: scored(ar, unlinkedRuns(links.linkedAr, links.linkedEn, flipped)),
+    en: scored(enSide, unlinkedRuns(links.linkedEn, links.linkedAr, links.anchors), 'en'),
+    ar: scored(arSide, unlinkedRuns(links.linkedAr, links.linkedEn, flipped), 'ar'),
+    enSide,
+    arSide,
     linkedEn: links.linkedEn,
     linkedAr: links.linkedAr,
-    en_: en,
-    ar_: ar,
+  };
+}
+
+function runFeatures(run: UnlinkedRun, side: BeadSide, shape: BeadShape, lang: 'en' | 'ar', otherUnlinked: number): RunFeatures {
+  let known = 0;
+  for (let i = run.from; i <= run.to; i++) if (side.words[i]!.ids.length > 0) known++;
+  // The run's characters across sentence ends of a multi-sentence side count from its first word to its last.
+  const first = side.words[run.from]!;
+  const last = side.words[run.to]!;
+  const runChars = side.sentence[run.from] === side.sentence[run.to] ? last.end - first.start : first.end - first.start + last.end - last.start;
+  const mine = Math.max(1, lang === 'en' ? shape.enChars : shape.arChars);
+  const theirs = Math.max(1, lang === 'en' ? shape.arChars : shape.enChars);
+  // The usual log(mine / theirs): the document's Arabic-over-English ratio, or its inverse.
+  const usual = lang === 'ar' ? shape.logRatio : -shape.logRatio;
+  return {
+    size: Math.log1p(run.unlinked),
+    facing: Math.log1p(run.oppositeUnlinked),
+    known: known / (run.to - run.from + 1),
+    excess: Math.log(mine / theirs) - usual,
+    misfitWithout: Math.abs(Math.log(Math.max(1, mine - runChars) / theirs) - usual),
+    otherUnlinked: Math.log1p(otherUnlinked),
+    extraShare: Math.max(-2, Math.min(2, (mine - theirs * Math.exp(usual)) / Math.max(1, runChars))),
+    arabic: lang === 'ar' ? 1 : 0,
   };
 }
 
@@ -122,11 +187,13 @@ export function matchBead(
   english: readonly (readonly Word[])[],
   arabic: readonly (readonly Word[])[],
   texts: { en: readonly string[]; ar: readonly string[] },
+  logRatio: number,
   filter: SpanFilter = {},
 ): { en: SentenceMatch[]; ar: SentenceMatch[] } {
-  const minWords = filter.minWords ?? 2;
+  const minWords = filter.minWords ?? DEFAULT_MIN_SPAN_WORDS;
   const minConfidence = filter.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const runs = beadRuns(english, arabic);
+  const chars = (sentences: readonly string[]) => sentences.reduce((sum, text) => sum + text.length, 0);
+  const runs = beadRuns(english, arabic, { enChars: chars(texts.en), arChars: chars(texts.ar), logRatio });
   const matches = (sentences: readonly (readonly Word[])[], side: BeadSide, linked: boolean[], scored: ScoredRun[], sentenceTexts: readonly string[]): SentenceMatch[] => {
     const out: SentenceMatch[] = sentences.map(() => ({ content: 0, matched: 0, spans: [] }));
     side.sentence.forEach((s, i) => {
@@ -141,7 +208,7 @@ export function matchBead(
     return out;
   };
   return {
-    en: matches(english, runs.en_, runs.linkedEn, runs.en, texts.en),
-    ar: matches(arabic, runs.ar_, runs.linkedAr, runs.ar, texts.ar),
+    en: matches(english, runs.enSide, runs.linkedEn, runs.en, texts.en),
+    ar: matches(arabic, runs.arSide, runs.linkedAr, runs.ar, texts.ar),
   };
 }

@@ -1,9 +1,9 @@
 /**
  * A word aligner for one aligned bead, made for coverage: which content words of one side have a
  * counterpart on the other, and, for those that have none, what the other side has in the same
- * place. The second question is what separates a dropped clause from a paraphrase: a clause one
- * version added sits between two linked words whose counterparts are next to each other, while
- * words the tables cannot link because the translator rephrased them face other unlinkable words.
+ * place. The second question helps tell a dropped clause from a paraphrase: a clause one version
+ * added sits between two linked words whose counterparts are next to each other, while words the
+ * tables cannot link because the translator rephrased them face other unlinkable words.
  *
  * 1. Lexical links: an English and an Arabic word are linked when they share an id (score/cells.ts's
  *    test): a dictionary or model translation, a name the transliteration model confirms, a number or
@@ -11,7 +11,9 @@
  * 2. Anchors: the longest chain of links that is monotone on both sides (a longest increasing
  *    subsequence over the links ordered by the English position). Translation reorders words inside
  *    a phrase, not clauses across a sentence, so the chain keeps the links that place clauses and
- *    drops the stray ones of repeated or ambiguous words.
+ *    drops the stray ones of repeated or ambiguous words. A word counts as linked whether or not its
+ *    link is on the chain: asking that it land between the anchors around it was measured, and
+ *    bought nothing on the bench's tune part.
  * 3. Opposite gap: for a run of unlinked words, the stretch of the other side between the
  *    counterparts of the anchors before and after the run (the sentence edges when there is none),
  *    and how many of its content words are unlinked too. This is grow-diag's idea (an unaligned word
@@ -28,7 +30,7 @@ export interface BeadSide {
 }
 
 export interface BeadLinks {
-  /** Whether content word i of each side has a lexical counterpart where the anchors place it (`placed`). */
+  /** Whether content word i of each side has a lexical counterpart anywhere in the bead. */
   linkedEn: boolean[];
   linkedAr: boolean[];
   /** The monotone anchor chain, as (English position, Arabic position), both increasing. */
@@ -75,41 +77,7 @@ export function linkBead(en: BeadSide, ar: BeadSide): BeadLinks {
     }
   });
   const anchors = longestMonotoneChain(links);
-  return { linkedEn: placed(links, anchors, en.words.length, 0), linkedAr: placed(links, anchors, ar.words.length, 1), anchors };
-}
-
-/**
- * Which words of one side (`side` 0 English, 1 Arabic) have a link that lands where the anchors
- * say their counterpart must be: strictly between the counterparts of the anchors before and after
- * the word (a word on the chain is placed by definition). A clause one version added often holds a
- * common word ("said", "government") whose translation the other sentence has elsewhere, for its
- * own word; that link crosses the chain, and counting it would cut the clause into pieces.
- * `SLACK` anchors either side are skipped, so that a word reordered past one anchor in its phrase
- * still counts.
- */
-const SLACK = 1;
-function placed(links: ReadonlyArray<readonly [number, number]>, anchors: ReadonlyArray<readonly [number, number]>, length: number, side: 0 | 1): boolean[] {
-  const other = side === 0 ? 1 : 0;
-  const out = new Array<boolean>(length).fill(false);
-  const chain = side === 0 ? anchors : anchors.map((a) => [a[1], a[0]] as const).sort((a, b) => a[0] - b[0]);
-  const positions = chain.map((a) => a[0]);
-  for (const link of links) {
-    const i = link[side];
-    if (out[i]) continue;
-    // The anchors around i: the last at or before it and the first at or after it.
-    let lo = 0;
-    let hi = positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (positions[mid]! < i) lo = mid + 1;
-      else hi = mid;
-    }
-    const on = lo < chain.length && chain[lo]![0] === i ? 1 : 0;
-    const before = lo - 1 - SLACK >= 0 ? chain[lo - 1 - SLACK]![1] : -1;
-    const after = lo + on + SLACK < chain.length ? chain[lo + on + SLACK]![1] : Infinity;
-    if (link[other] > before && link[other] < after) out[i] = true;
-  }
-  return out;
+  return { linkedEn, linkedAr, anchors };
 }
 
 /**
@@ -139,13 +107,11 @@ export function longestMonotoneChain(links: ReadonlyArray<readonly [number, numb
 
 /** A maximal run of unlinked content words of one side, positions `from`..`to` inclusive. */
 export interface UnlinkedRun {
-  /** First and last position of the run; both unlinked, words in between may be linked (`stray`). */
+  /** First and last position of the run: consecutive unlinked content words. */
   from: number;
   to: number;
-  /** Unlinked content words in the run. */
+  /** Unlinked content words in the run (to - from + 1). */
   unlinked: number;
-  /** Linked words inside the run: a common word of an added clause that found a partner anyway. */
-  stray: number;
   /** Content words of the other side between the counterparts of the anchors around the run. */
   opposite: number;
   /** How many of those are unlinked too: what a rephrasing would leave. */
@@ -153,47 +119,30 @@ export interface UnlinkedRun {
 }
 
 /**
- * Two runs of unlinked words with `MERGE_GAP`·g or more words each, g linked words apart, are one
- * run: an added clause of eight words keeps its shape when one of them ("year", "said") finds a
- * partner, while two lone gaps of the tables one word apart stay apart.
- */
-const MERGE_GAP = 1;
-
-/**
  * The runs of unlinked words of one side and what faces them. `mine` says which words of this side
  * are linked; `anchors` pairs this side's positions (first) with the other side's (second).
+ * A run stops at the first linked word: an added clause one of whose words finds a partner comes
+ * out as two runs, each judged on its own. Joining runs across a linked word was measured and
+ * lost: on the bench's tune part it glued lexicon gaps of a whole sentence into one span, and word
+ * precision at the same clause recall fell by a quarter.
  */
 export function unlinkedRuns(mine: readonly boolean[], theirs: readonly boolean[], anchors: ReadonlyArray<readonly [number, number]>): UnlinkedRun[] {
-  const plain: Array<{ from: number; to: number; unlinked: number }> = [];
-  for (let i = 0; i < mine.length; i++) {
-    if (mine[i]) continue;
-    let to = i;
-    while (to + 1 < mine.length && !mine[to + 1]) to++;
-    plain.push({ from: i, to, unlinked: to - i + 1 });
-    i = to;
-  }
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let r = 0; r + 1 < plain.length; r++) {
-      const a = plain[r]!;
-      const b = plain[r + 1]!;
-      const gap = b.from - a.to - 1;
-      if (Math.min(a.unlinked, b.unlinked) >= MERGE_GAP * gap) {
-        plain.splice(r, 2, { from: a.from, to: b.to, unlinked: a.unlinked + b.unlinked });
-        merged = true;
-      }
-    }
-  }
   const positions = anchors.map((a) => a[0]);
-  return plain.map(({ from, to, unlinked }) => {
+  const runs: UnlinkedRun[] = [];
+  for (let from = 0; from < mine.length; from++) {
+    if (mine[from]) continue;
+    let to = from;
+    while (to + 1 < mine.length && !mine[to + 1]) to++;
     const a = firstAtLeast(positions, from); // anchors[a - 1] is the last before the run
     const c = firstAtLeast(positions, to + 1); // anchors[c] is the first after it
-    const before = a - 1 >= 0 ? anchors[a - 1]![1] : -1;
+    const before = a > 0 ? anchors[a - 1]![1] : -1;
     const after = c < anchors.length ? anchors[c]![1] : theirs.length;
     let oppositeUnlinked = 0;
     for (let j = Math.max(0, before + 1); j < Math.min(after, theirs.length); j++) if (!theirs[j]) oppositeUnlinked++;
-    return { from, to, unlinked, stray: to - from + 1 - unlinked, opposite: Math.max(0, after - before - 1), oppositeUnlinked };
-  });
+    runs.push({ from, to, unlinked: to - from + 1, opposite: Math.max(0, after - before - 1), oppositeUnlinked });
+    from = to;
+  }
+  return runs;
 }
 
 /** The first index of sorted `values` holding a value ≥ `x` (values.length when none does). */
