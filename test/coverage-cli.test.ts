@@ -23,6 +23,19 @@ describe.concurrent('mizan coverage', { timeout: 30_000 }, () => {
     expect(report.pass).toBe(true);
   });
 
+  it('--min-confidence: every span carries a confidence, and a lower bar lists more of them', async ({ expect }) => {
+    type Report = { partial: Array<{ spans: Array<{ confidence: number }> }> };
+    const [all, some, none] = await Promise.all(['0', '0.3', '1'].map((c) => mizan(['coverage', SEED, '--json', '--min-confidence', c])));
+    const spans = (r: { stdout: string }) => (JSON.parse(r.stdout) as Report).partial.flatMap((p) => p.spans);
+    expect(spans(all!).length).toBeGreaterThan(spans(some!).length);
+    expect(spans(some!).length).toBeGreaterThan(0);
+    expect(spans(some!).every((s) => s.confidence >= 0.3 && s.confidence <= 1)).toBe(true);
+    expect(spans(none!).every((s) => s.confidence === 1)).toBe(true);
+    const bad = await mizan(['coverage', SEED, '--min-confidence', 'high']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('mizan: --min-confidence wants a ratio from 0 to 1, not "high" (see --help)\n');
+  });
+
   it('prints a table in a pipe without --json', async ({ expect }) => {
     const r = await mizan(['coverage', SEED]);
     expect(r.code).toBe(0);

@@ -41,7 +41,7 @@ export function formatCoverageText(report: CoverageReport, options: CoverageText
   const spans = report.partial.reduce((n, p) => n + p.spans.length, 0);
   lines.push('', `uncovered inside aligned beads (${spans} spans in ${report.partial.length} sentences):`);
   for (const p of report.partial) {
-    lines.push(`  ${tag(p)} ¶${p.paragraph} s${p.sentence} (bead ${p.bead + 1}): ${p.spans.map((s) => `«${show(p.lang, s.text)}» [${s.start}, ${s.end})`).join(' · ')}`);
+    lines.push(`  ${tag(p)} ¶${p.paragraph} s${p.sentence} (bead ${p.bead + 1}): ${p.spans.map((s) => `«${show(p.lang, s.text)}» [${s.start}, ${s.end}), confidence ${s.confidence.toFixed(2)}`).join(' · ')}`);
   }
   const mentions = (lang: string, ms: Mention[]) => (ms.length === 0 ? '—' : ms.map((m) => show(lang, m.text)).join(', '));
   lines.push('', `discrepancies (${report.discrepancies.reduce((n, d) => n + d.discrepancies.length, 0)}):`);

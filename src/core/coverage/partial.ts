@@ -8,9 +8,10 @@
  * rephrased. What sets a dropped clause apart, and what the confidence weighs:
  *  - length: a clause one version added makes that side longer than the document's usual ratio,
  *    and the ratio comes back to the norm without the run;
- *  - what faces it: a rephrasing leaves unlinked words on the other side too, in the same place;
- *  - known words: a run of words the tables know yet cannot link here is not a gap of the tables;
- *  - its size.
+ *  - what faces it: a rephrasing leaves unlinked words on the other side too, in the same place,
+ *    and so does a bead whose other side has many unlinked words in all;
+ *  - its size, and its side: the tables link fewer Arabic words, so an Arabic run means less.
+ * bench/fit-spans.ts fits the weights and shows what each feature buys (--ablate).
  */
 import type { Word } from '../score/word-evidence.js';
 import { beadSide, linkBead, unlinkedRuns, type BeadSide, type UnlinkedRun } from './word-links.js';
@@ -44,22 +45,23 @@ export const DEFAULT_MIN_SPAN_WORDS = 2;
 
 /**
  * The span model: a logistic function of the run's features (RunFeatures), fitted on the tune part
- * of the bench's partial-coverage set only (bench/coverage.ts, issue 10), where a run is positive
+ * of the bench's partial-coverage set only (bench/fit-spans.ts, issue 10), where a run is positive
  * when most of its words lie inside a clause one side added, each run weighted by its words.
  */
 export const SPAN_CONFIDENCE = {
-  bias: -11.433,
-  size: 6.113,
-  facing: -1.584,
-  known: 3.336,
-  excess: 3.232,
-  misfitWithout: -2.774,
-  otherUnlinked: -0.977,
-  extraShare: 0.684,
-  arabic: -2.767,
+  bias: -7.087,
+  size: 5.487,
+  facing: -1.725,
+  excess: 4.831,
+  misfitWithout: -3.025,
+  otherUnlinked: -0.811,
+  arabic: -2.78,
 } as const;
 
-/** Spans below this confidence are left out unless asked for (`--min-confidence`); chosen on tune. */
+/**
+ * Spans below this confidence are left out unless asked for (`--min-confidence`): the threshold
+ * with the best F1 of clause recall and word precision on tune (bench/fit-spans.ts).
+ */
 export const DEFAULT_MIN_CONFIDENCE = 0.3;
 
 /** What the model reads of one run; see SPAN_CONFIDENCE. */
@@ -68,16 +70,12 @@ export interface RunFeatures {
   size: number;
   /** log(1 + unlinked content words facing it on the other side). */
   facing: number;
-  /** Share of the run's content words that some table knows. */
-  known: number;
   /** How much longer (log of characters) the run's side is than the document's ratio says. */
   excess: number;
   /** How far (absolute log) the ratio is from the document's once the run is taken out. */
   misfitWithout: number;
   /** log(1 + unlinked content words of the other side, in all). */
   otherUnlinked: number;
-  /** How much of the run's length the side's extra length accounts for (-2 to 2; 1: all of it). */
-  extraShare: number;
   /** 1 for a run of Arabic words, whose tables link fewer words, 0 for English. */
   arabic: number;
 }
@@ -95,7 +93,7 @@ export interface BeadShape {
 export function spanConfidence(f: RunFeatures): number {
   const c = SPAN_CONFIDENCE;
   const z =
-    c.bias + c.size * f.size + c.facing * f.facing + c.known * f.known + c.excess * f.excess + c.misfitWithout * f.misfitWithout + c.otherUnlinked * f.otherUnlinked + c.extraShare * f.extraShare + c.arabic * f.arabic;
+    c.bias + c.size * f.size + c.facing * f.facing + c.excess * f.excess + c.misfitWithout * f.misfitWithout + c.otherUnlinked * f.otherUnlinked + c.arabic * f.arabic;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -157,8 +155,6 @@ export function beadRuns(english: readonly (readonly Word[])[], arabic: readonly
 }
 
 function runFeatures(run: UnlinkedRun, side: BeadSide, shape: BeadShape, lang: 'en' | 'ar', otherUnlinked: number): RunFeatures {
-  let known = 0;
-  for (let i = run.from; i <= run.to; i++) if (side.words[i]!.ids.length > 0) known++;
   // The run's characters across sentence ends of a multi-sentence side count from its first word to its last.
   const first = side.words[run.from]!;
   const last = side.words[run.to]!;
@@ -170,11 +166,9 @@ function runFeatures(run: UnlinkedRun, side: BeadSide, shape: BeadShape, lang: '
   return {
     size: Math.log1p(run.unlinked),
     facing: Math.log1p(run.oppositeUnlinked),
-    known: known / (run.to - run.from + 1),
     excess: Math.log(mine / theirs) - usual,
     misfitWithout: Math.abs(Math.log(Math.max(1, mine - runChars) / theirs) - usual),
     otherUnlinked: Math.log1p(otherUnlinked),
-    extraShare: Math.max(-2, Math.min(2, (mine - theirs * Math.exp(usual)) / Math.max(1, runChars))),
     arabic: lang === 'ar' ? 1 : 0,
   };
 }
