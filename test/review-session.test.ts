@@ -55,7 +55,7 @@ describe('review session on disk', () => {
     const reopened = openSaved(p.out);
     // Scores are stored to four decimals; the beads' shape, flags and statuses come back exactly.
     const shape = (beads: typeof merged.beads) => beads.map(({ source, target, flag, status }) => ({ source, target, flag, status }));
-    expect(shape(reopened.recovered!.beads)).toEqual(shape(merged.beads));
+    expect(shape(reopened.recovered!.alignment.beads)).toEqual(shape(merged.beads));
     // A copy that does not parse, or does not fit the texts, is not offered.
     writeFileSync(autosavePath(p.out), '{"format": "mizan-alignment"');
     expect(openSaved(p.out).recovered).toBeNull();
