@@ -146,7 +146,12 @@ function submit(state: ReviewState): ReviewState {
   return state;
 }
 
-export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+/** Actions that change the bead or the alignment under the split mark: the mark would point at another sentence. */
+const LEAVES_SPLIT_MODE = new Set<ReviewAction['type']>(['move', 'jump', 'edit', 'undo', 'redo', 'replace', 'accept-recovery']);
+
+export function reviewReducer(current: ReviewState, action: ReviewAction): ReviewState {
+  // The keymap sends none of these in split mode; the reducer does not rely on it.
+  const state: ReviewState = current.mode.name === 'split' && LEAVES_SPLIT_MODE.has(action.type) ? { ...current, mode: { name: 'browse' } } : current;
   switch (action.type) {
     case 'move':
       return moveBy(state, action.by);
