@@ -21,7 +21,8 @@ function promptText(state: ReviewState): string | null {
     case 'stale':
       return `Changed since this alignment was saved: ${inert(mode.changed.join(', '))}. r realign from the files · k keep reviewing the saved text · q quit`;
     case 'split':
-      return `split ${mode.column === 'left' ? 'English' : 'Arabic'}: ← → move the mark (as drawn) · Enter split before it · J join with next · Tab language · Esc cancel`;
+      // Short enough for 80 columns; ? gives the long form.
+      return `split ${mode.column === 'left' ? 'English' : 'Arabic'} · ←→ mark · Enter split · J join · Tab language · Esc cancel`;
     case 'recover':
       return `Unsaved edits from ${mode.savedAt} were found. y restore them · n discard them · q quit`;
     default:

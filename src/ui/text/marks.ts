@@ -7,13 +7,17 @@
  * the range. The fence nearer the left edge is drawn `[`, the other `]`, so a colourless terminal
  * still shows the range, in Arabic as in English.
  *
- * Private-use characters have the bidi class L: next to an Arabic word such a fence forms a
- * one-character left-to-right run, which the algorithm keeps at the word's edge (UAX #9, L2), and
- * arabic-reshaper leaves it alone; the fences sit at word edges, where letters do not join anyway.
+ * The fences are noncharacters (U+FDD0, U+FDD1), which never occur in interchanged text and whose
+ * bidi class is BN: the algorithm gives each the level of the character before it and otherwise
+ * ignores it, so it neither changes how the line is ordered nor how a number next to it is read
+ * (a strong left-to-right fence would turn the "130" after a marked Arabic word into Latin text
+ * and carry the fence across it). arabic-reshaper leaves them alone, and they sit at word edges,
+ * where letters do not join anyway. Known limit: a word that mixes directions at a direction
+ * boundary (an English line quoting `"قال`) is not contiguous on screen, so its mark is not exact.
  */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const FENCES = /[\uE000\uE001]/g;
+const OPEN = '\uFDD0';
+const CLOSE = '\uFDD1';
+const FENCES = /[\uFDD0\uFDD1]/g;
 
 /** `text` with [start, end) fenced; fence characters already in the text become U+FFFD, so only ours are found. */
 export function fenceRange(text: string, start: number, end: number): string {
