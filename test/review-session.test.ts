@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '../src/core/edit.js';
+import { splitSegment } from '../src/core/segment-edit.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
 import { readInput } from '../src/cli/input.js';
 import { loadEvidence } from '../src/cli/evidence-file.js';
@@ -42,6 +43,23 @@ describe('review session on disk', () => {
     expect(saved.file.source.sha256).toBe(readInput(p.source).sha256);
     // Opening the pair again resumes the saved review instead of aligning afresh.
     expect(openPair(p.source, p.target, options, p.out).alignment.beads).toEqual(saved.alignment.beads);
+  });
+
+  it('offers back autosaved split sentences, and hands the unchanged input texts to the review', () => {
+    const p = pair('recover-split');
+    const session = alignFresh(readInput(p.source), readInput(p.target), options, p.out);
+    const storage = fileStorage(session, options);
+    storage.save(session.alignment, false);
+    const split = splitSegment(session.alignment, 'source', 0, EN[0]!.indexOf(' Hollande'));
+    if (!split.ok) throw new Error(split.reason);
+    storage.autosave(split.alignment);
+    const reopened = openSaved(p.out);
+    expect(reopened.recovered!.alignment.source.segments.map((s) => s.text).slice(0, 2)).toEqual(['Putin met', 'Hollande in Moscow on Thursday.']);
+    expect(reopened.recovered!.alignment.source.segmentation).toBe('edited');
+    expect(reopened.inputs).toEqual({ source: readFileSync(p.source, 'utf8'), target: readFileSync(p.target, 'utf8') });
+    // Another text altogether is not offered.
+    storage.autosave({ ...split.alignment, source: { ...split.alignment.source, segments: split.alignment.source.segments.map((s) => ({ ...s, text: `${s.text}x` })) } });
+    expect(openSaved(p.out).recovered).toBeNull();
   });
 
   it('offers autosaved edits back when the review ended without saving', () => {
