@@ -1,6 +1,8 @@
 /** Split mode and joins through the review reducer: where the mark goes, what Enter and J do, and undo. */
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../src/core/types.js';
+import type { Key } from 'ink';
+import { commandFor, splitKeys } from '../src/ui/input/keymap.js';
 import { reviewReducer } from '../src/ui/state/review-reducer.js';
 import { initialState, isDirty, type ReviewAction, type ReviewState } from '../src/ui/state/review-state.js';
 import { splitMark } from '../src/ui/state/split-mode.js';
@@ -120,5 +122,25 @@ describe('joining sentences', () => {
   it('a bead without English says how to join its Arabic', () => {
     const state = run(start(), { type: 'move', by: 2 }, { type: 'join-next' });
     expect(state.message?.text).toContain('s, then Tab, then J');
+  });
+});
+
+describe('split mode keys', () => {
+  it('s, then l, Tab, h and Enter in one chunk, as typed fast: each is its own key', () => {
+    const none = {} as Key;
+    let state = start();
+    for (const [input, key] of splitKeys('sl\th\r', none)) {
+      const command = commandFor(state.mode.name, input, key, { pageSize: 5 });
+      if (command && 'action' in command) state = reviewReducer(state, command.action);
+    }
+    // s opens on "met"; l is → (English: on); Tab goes to Arabic "بوتين"; h is ← (Arabic: on) to "أولوند"; Enter splits there.
+    expect(state.alignment.target.segments.slice(0, 2).map((s) => s.text)).toEqual(['التقى بوتين', 'أولوند في موسكو يوم الخميس.']);
+  });
+
+  it('J works in browse and in split mode; Esc leaves split mode; browse keys do nothing there', () => {
+    expect(commandFor('browse', 'J', {} as Key, { pageSize: 5 })).toEqual({ action: { type: 'join-next' } });
+    expect(commandFor('split', 'J', {} as Key, { pageSize: 5 })).toEqual({ action: { type: 'join-next' } });
+    expect(commandFor('split', '', { escape: true } as Key, { pageSize: 5 })).toEqual({ action: { type: 'set-mode', mode: { name: 'browse' } } });
+    expect(commandFor('split', 'm', {} as Key, { pageSize: 5 })).toBeNull();
   });
 });

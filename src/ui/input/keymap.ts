@@ -116,12 +116,12 @@ const BACKWARD: Record<string, ReviewAction> = {
 /**
  * Ink hands over a chunk of plain characters as one input ("jy" when keys come fast, as from tmux
  * send-keys or a paste). Each character is a key press of its own; a carriage return in the chunk
- * is Enter.
+ * is Enter, a tab is Tab.
  */
 export function splitKeys(input: string, key: Key): [string, Key][] {
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta || key.escape) return [[input, key]];
-  return chars.map((ch) => [ch, { ...key, return: ch === '\r' }]);
+  return chars.map((ch) => [ch, { ...key, return: ch === '\r', tab: ch === '\t' }]);
 }
 
 /** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
