@@ -144,7 +144,9 @@ async function main() {
     ['confirm (y)', 'y'],
     ['merge (m)', 'm'],
     ['undo (u)', 'u'],
-    ['last / first bead (G, g)', 'G'],
+    ['last / first bead (G, g)', 'G|g'],
+    // Split mode on the cursor bead, the mark moved on and back, the split, its undo: one cycle.
+    ['split mode (s, → ←, Enter, u)', 's|\u001b[C|\u001b[D|\r|u'],
   ];
   const rows: string[] = [];
   const all: number[] = [];
@@ -152,7 +154,9 @@ async function main() {
     const times: number[] = [];
     const cpu: number[] = [];
     for (let n = 0; n < Number(values.presses); n++) {
-      const press = key === 'G' && n % 2 === 1 ? 'g' : key;
+      // Keys separated by | are pressed in turn.
+      const cycle = key.split('|');
+      const press = cycle[n % cycle.length]!;
       const frame = terminal.nextFrame(`pressing ${name}`);
       const c0 = process.cpuUsage();
       const t0 = performance.now();

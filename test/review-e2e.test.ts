@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
 import { MAIN } from './support/cli.js';
+import { expectExactSpans } from './support/segment-check.js';
 import { AR, EN } from './support/review-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-e2e-'));
@@ -105,5 +106,48 @@ describe('mizan review', () => {
     tmux('send-keys', '-t', session, 'q');
     await vi.waitFor(() => expect(existsSync(`${out}.autosave`)).toBe(false), { timeout: 10_000, interval: 50 });
     expect(parseAlignmentFile(readFileSync(out, 'utf8')).alignment.beads).toHaveLength(4);
+  }, 60_000);
+
+  it.skipIf(!hasTmux)('splits a sentence at the mark and joins two, then saves version 2 with exact spans', async () => {
+    session = 'split';
+    // Two English sentences on one line (one paragraph), so they can be joined.
+    const english = [`${EN[0]} ${EN[1]}`, EN[2], EN[3]].join('\n') + '\n';
+    writeFileSync(join(dir, 'split.en.txt'), english);
+    writeFileSync(join(dir, 'split.ar.txt'), AR.join('\n') + '\n');
+    const out = join(dir, 'split.json');
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd '${dir}' && CI=false '${process.execPath}' '${MAIN}' review split.en.txt split.ar.txt --out split.json`);
+    await waitForScreen('press ? for the keys');
+    tmux('send-keys', '-t', session, 's');
+    await waitForScreen('Putin [met] Hollande');
+    tmux('send-keys', '-t', session, 'Right');
+    await waitForScreen('Putin met [Hollande]');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitForScreen('split English sentence 1 in two');
+    tmux('send-keys', '-t', session, 'J');
+    await waitForScreen('joined English sentences 2 and 3');
+    tmux('send-keys', '-t', session, 'w');
+    await waitForScreen('saved to split.json');
+    tmux('send-keys', '-t', session, 'q');
+    await vi.waitFor(() => expect(spawnSync('tmux', ['-L', SOCKET, 'has-session', '-t', session]).status).not.toBe(0), { timeout: 10_000, interval: 50 });
+
+    const text = readFileSync(out, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ version: 2, source: { segmentation: 'edited' }, target: { segmentation: 'input' } });
+    const { alignment } = parseAlignmentFile(text);
+    expect(alignment.source.segments.map((s) => s.text)).toEqual(['Putin met', `Hollande in Moscow on Thursday. ${EN[1]}`, EN[2], EN[3]]);
+    expectExactSpans(alignment.source.segments, english);
+    expect(alignment.source.segments.slice(0, 2).map(({ start, end }) => [start, end])).toEqual([
+      [0, 9],
+      [10, EN[0]!.length + 1 + EN[1]!.length],
+    ]);
+    expect(alignment.beads[0]!.source).toEqual([0, 1]);
+    expect(existsSync(`${out}.autosave`)).toBe(false);
+
+    // The saved file opens again in the review, with the edited sentences.
+    session = 'reopen';
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd '${dir}' && CI=false '${process.execPath}' '${MAIN}' review split.json`);
+    const reopened = await waitForScreen('press ? for the keys');
+    expect(reopened).toContain('EN ¶1 s1-2');
+    expect(reopened).toContain('Putin met');
+    tmux('send-keys', '-t', session, 'q');
   }, 60_000);
 });

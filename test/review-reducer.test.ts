@@ -114,7 +114,7 @@ describe('review reducer: edits, undo and redo', () => {
     const edited = run(start(), { type: 'edit', command: { kind: 'unlink' } });
     const saved = run(edited, { type: 'saved', beads: edited.alignment.beads, path: 'x.json' });
     expect(isDirty(saved)).toBe(false);
-    const recovering = initialState(sampleAlignment(), { bidi: 'mizan', mode: { name: 'recover', beads: edited.alignment.beads, savedAt: 'now' } });
+    const recovering = initialState(sampleAlignment(), { bidi: 'mizan', mode: { name: 'recover', alignment: edited.alignment, savedAt: 'now' } });
     const recovered = run(recovering, { type: 'accept-recovery' });
     expect(recovered.alignment.beads).toEqual(edited.alignment.beads);
     expect(isDirty(recovered)).toBe(true);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '../src/core/edit.js';
+import { splitSegment } from '../src/core/segment-edit.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
 import { readInput } from '../src/cli/input.js';
 import { loadEvidence } from '../src/cli/evidence-file.js';
@@ -44,6 +45,23 @@ describe('review session on disk', () => {
     expect(openPair(p.source, p.target, options, p.out).alignment.beads).toEqual(saved.alignment.beads);
   });
 
+  it('offers back autosaved split sentences, and hands the unchanged input texts to the review', () => {
+    const p = pair('recover-split');
+    const session = alignFresh(readInput(p.source), readInput(p.target), options, p.out);
+    const storage = fileStorage(session, options);
+    storage.save(session.alignment, false);
+    const split = splitSegment(session.alignment, 'source', 0, EN[0]!.indexOf(' Hollande'));
+    if (!split.ok) throw new Error(split.reason);
+    storage.autosave(split.alignment);
+    const reopened = openSaved(p.out);
+    expect(reopened.recovered!.alignment.source.segments.map((s) => s.text).slice(0, 2)).toEqual(['Putin met', 'Hollande in Moscow on Thursday.']);
+    expect(reopened.recovered!.alignment.source.segmentation).toBe('edited');
+    expect(reopened.inputs).toEqual({ source: readFileSync(p.source, 'utf8'), target: readFileSync(p.target, 'utf8') });
+    // Another text altogether is not offered.
+    storage.autosave({ ...split.alignment, source: { ...split.alignment.source, segments: split.alignment.source.segments.map((s) => ({ ...s, text: `${s.text}x` })) } });
+    expect(openSaved(p.out).recovered).toBeNull();
+  });
+
   it('offers autosaved edits back when the review ended without saving', () => {
     const p = pair('recover');
     const session = alignFresh(readInput(p.source), readInput(p.target), options, p.out);
@@ -55,7 +73,7 @@ describe('review session on disk', () => {
     const reopened = openSaved(p.out);
     // Scores are stored to four decimals; the beads' shape, flags and statuses come back exactly.
     const shape = (beads: typeof merged.beads) => beads.map(({ source, target, flag, status }) => ({ source, target, flag, status }));
-    expect(shape(reopened.recovered!.beads)).toEqual(shape(merged.beads));
+    expect(shape(reopened.recovered!.alignment.beads)).toEqual(shape(merged.beads));
     // A copy that does not parse, or does not fit the texts, is not offered.
     writeFileSync(autosavePath(p.out), '{"format": "mizan-alignment"');
     expect(openSaved(p.out).recovered).toBeNull();

@@ -212,7 +212,7 @@ describe('review UI', () => {
     await press('r', (f) => f.includes('realigned from the changed inputs'));
     const recovered = sampleAlignment().beads.slice(0, 1).concat([{ source: [1, 2, 3], target: [1, 2, 3, 4], flag: 'aligned', score: 1, status: 'edited' }]);
     unmount?.();
-    const second = open({ mode: { name: 'recover', beads: recovered, savedAt: 'today' } });
+    const second = open({ mode: { name: 'recover', alignment: { ...sampleAlignment(), beads: recovered }, savedAt: 'today' } });
     await second.press('', (f) => f.includes('Unsaved edits from today were found'));
     const f = await second.press('y', (f) => f.includes('recovered the unsaved edits'));
     expect(f).toContain('1/2');

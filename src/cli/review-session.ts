@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Alignment, Bead } from '../core/types.js';
+import type { Alignment, SegmentedText } from '../core/types.js';
 import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentMeta } from '../formats/alignment-file.js';
 import type { ReviewStorage } from '../ui/app.js';
+import type { InputTexts } from '../ui/state/review-state.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
@@ -24,8 +25,10 @@ export interface ReviewSession {
   path: string;
   /** Inputs whose content differs from what the saved alignment was made from. */
   changed: string[];
-  /** Unsaved edits found in the autosave copy, when they fit this alignment's texts. */
-  recovered: { beads: Bead[]; savedAt: Date } | null;
+  /** Unsaved edits found in the autosave copy (beads and, after a split or join, segments), when they fit this alignment's texts. */
+  recovered: { alignment: Alignment; savedAt: Date } | null;
+  /** The input texts the spans point into, when found unchanged: a split inside collapsed spaces needs them. */
+  inputs: InputTexts;
   /** Something worth telling when the review opens. */
   note: string | null;
 }
@@ -50,19 +53,40 @@ function locateInput(recorded: string, alignmentPath: string): string | null {
   return [resolve(recorded), join(folder, recorded), join(dirname(folder), recorded)].find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * The same text, however it is cut into sentences: the autosave copy may hold sentences split or
+ * joined since the file was saved, but not another text. Compared without whitespace, which a
+ * join may add (one space) and a split drops at the cut.
+ */
+function sameText(a: SegmentedText, b: SegmentedText): boolean {
+  const bare = (t: SegmentedText) => t.segments.map((s) => s.text.replace(/\s+/g, '')).join('');
+  return a.lang === b.lang && bare(a) === bare(b);
+}
+
 function readRecovery(path: string, alignment: Alignment): ReviewSession['recovered'] {
   const copy = autosavePath(path);
   if (!existsSync(copy)) return null;
   try {
     const { alignment: saved } = parseAlignmentFile(readFileSync(copy, 'utf8'));
-    const sameTexts = (a: Alignment['source'], b: Alignment['source']) =>
-      a.segments.length === b.segments.length && a.segments.every((s, k) => s.text === b.segments[k]!.text);
-    if (!sameTexts(saved.source, alignment.source) || !sameTexts(saved.target, alignment.target)) return null;
-    if (checkCoverage(saved.beads, alignment.source.segments.length, alignment.target.segments.length)) return null;
-    return { beads: saved.beads, savedAt: statSync(copy).mtime };
+    if (!sameText(saved.source, alignment.source) || !sameText(saved.target, alignment.target)) return null;
+    if (checkCoverage(saved.beads, saved.source.segments.length, saved.target.segments.length)) return null;
+    return { alignment: saved, savedAt: statSync(copy).mtime };
   } catch {
     // A copy that does not parse is not worth offering; it is left on disk for a person to look at.
     return null;
+  }
+}
+
+/**
+ * The text an unchanged input's spans point into (decoded, and extracted from HTML, as when it was
+ * aligned). Only a split inside collapsed spaces needs it, so an input that no longer reads is
+ * simply not offered: such a split is then refused with its reason.
+ */
+function unchangedText(path: string): string | undefined {
+  try {
+    return readInput(path).text;
+  } catch {
+    return undefined;
   }
 }
 
@@ -70,10 +94,13 @@ export function openSaved(path: string): ReviewSession {
   const { alignment, file } = readAlignment(path);
   const changed: string[] = [];
   const missing: string[] = [];
-  for (const side of [file.source, file.target]) {
+  const inputs: InputTexts = {};
+  for (const which of ['source', 'target'] as const) {
+    const side = file[which];
     const found = locateInput(side.path, path);
     if (!found) missing.push(side.path);
     else if (fileSha256(found) !== side.sha256) changed.push(side.path);
+    else inputs[which] = unchangedText(found);
   }
   const meta: AlignmentMeta = {
     created: file.created,
@@ -83,7 +110,7 @@ export function openSaved(path: string): ReviewSession {
     target: sideMeta(file.target),
   };
   const note = missing.length > 0 ? `not found: ${missing.join(', ')}; reviewing the text saved in the alignment` : null;
-  return { alignment, meta, path, changed, recovered: readRecovery(path, alignment), note };
+  return { alignment, meta, path, changed, recovered: readRecovery(path, alignment), note, inputs };
 }
 
 export function alignFresh(source: InputFile, target: InputFile, options: PipelineOptions, path: string): ReviewSession {
@@ -95,7 +122,7 @@ export function alignFresh(source: InputFile, target: InputFile, options: Pipeli
     source: inputMeta(source),
     target: inputMeta(target),
   };
-  return { alignment, meta, path, changed: [], recovered: readRecovery(path, alignment), note: null };
+  return { alignment, meta, path, changed: [], recovered: readRecovery(path, alignment), note: null, inputs: { source: source.text, target: target.text } };
 }
 
 /** alignments/<source>.<target>.json, from the inputs' names without their extensions. */
@@ -124,6 +151,7 @@ export function openPair(sourcePath: string, targetPath: string, options: Pipeli
 export function fileStorage(session: ReviewSession, options: PipelineOptions, readOnly?: string): ReviewStorage {
   const { path } = session;
   let meta = session.meta;
+  let inputs = session.inputs;
   // What the file held when the review opened it or last wrote it: anything else is someone else's.
   let expected = fileSha256(path);
   return {
@@ -155,7 +183,9 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions, re
       if (!source || !target) throw new CliError('cannot realign: an input file is missing');
       const fresh = alignFresh(readInput(source), readInput(target), { ...options, presplit: meta.presplit }, path);
       meta = { ...fresh.meta, source: { ...fresh.meta.source, path: meta.source.path }, target: { ...fresh.meta.target, path: meta.target.path } };
+      inputs = fresh.inputs;
       return fresh.alignment;
     },
+    inputTexts: () => inputs,
   };
 }

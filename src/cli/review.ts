@@ -80,7 +80,7 @@ function ask(question: string): Promise<boolean> {
 
 function firstMode(session: ReviewSession): Mode {
   if (session.changed.length > 0) return { name: 'stale', changed: session.changed };
-  if (session.recovered) return { name: 'recover', beads: session.recovered.beads, savedAt: session.recovered.savedAt.toLocaleString() };
+  if (session.recovered) return { name: 'recover', alignment: session.recovered.alignment, savedAt: session.recovered.savedAt.toLocaleString() };
   return { name: 'browse' };
 }
 
@@ -125,6 +125,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
   }
   const initial = initialState(session.alignment, {
     bidi,
+    inputs: session.inputs,
     mode: firstMode(session),
     message: readOnly
       ? { text: `read-only: ${readOnly}; w will not save`, tone: 'info' }

@@ -13,7 +13,7 @@ import { PromptLine } from './components/PromptLine.js';
 import { StatusBar } from './components/StatusBar.js';
 import { commandFor, splitKeys, type Effect } from './input/keymap.js';
 import { reviewReducer } from './state/review-reducer.js';
-import { isDirty, type ReviewAction, type ReviewState } from './state/review-state.js';
+import { isDirty, type InputTexts, type ReviewAction, type ReviewState } from './state/review-state.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
 
@@ -27,6 +27,8 @@ export interface ReviewStorage {
   discardAutosave(): void;
   /** Aligns the inputs afresh (when they changed on disk), or throws with a one-line reason. */
   realign(): Alignment;
+  /** The input texts the current alignment's spans point into, as far as they are known (after a realign, the new ones). */
+  inputTexts?(): InputTexts;
 }
 
 export interface ReviewAppProps {
@@ -115,7 +117,8 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
         return;
       case 'realign':
         try {
-          dispatch({ type: 'replace', alignment: storage.realign(), note: 'realigned from the changed inputs; w saves' });
+          const alignment = storage.realign();
+          dispatch({ type: 'replace', alignment, inputs: storage.inputTexts?.() ?? {}, note: 'realigned from the changed inputs; w saves' });
         } catch (error) {
           dispatch({ type: 'notify', message: { text: (error as Error).message, tone: 'error' } });
         }
@@ -166,12 +169,15 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
       <Text wrap="truncate" bold>
         mizan review <Text color="gray">· {inert(storage.title)}</Text>
       </Text>
+      {/* The help takes the status bar's row too: the whole keymap must fit an 80×24 terminal. */}
       {state.mode.name === 'help' ? (
-        <HelpScreen width={columns} height={listHeight} />
+        <HelpScreen width={columns} height={listHeight + 1} />
       ) : (
-        <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
+        <>
+          <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
+          <StatusBar state={state} width={columns} />
+        </>
       )}
-      <StatusBar state={state} width={columns} />
       <PromptLine state={state} />
     </Box>
   );

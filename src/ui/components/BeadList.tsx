@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { beadRows, type Row } from '../layout/bead-rows.js';
 import { scrollTop, visibleRange } from '../layout/viewport.js';
 import { visibleBeads, type ReviewState } from '../state/review-state.js';
+import { splitMark } from '../state/split-mode.js';
 import { CURSOR_MARK, MATCH_COLOR } from '../theme.js';
 
 export interface BeadListProps {
@@ -21,7 +22,14 @@ function RowLine({ row, marked, match }: { row: Row; marked: boolean; match: boo
     <Text wrap="truncate" dimColor={row.dim === true}>
       <Text color="cyan">{marked ? `${CURSOR_MARK} ` : '  '}</Text>
       {row.spans.map((span, k) => (
-        <Text key={k} color={span.color} bold={span.bold === true || (marked && k === 0)} dimColor={span.dim === true || undefined}>
+        <Text
+          key={k}
+          color={span.color}
+          bold={span.bold === true || (marked && k === 0)}
+          dimColor={span.dim === true || undefined}
+          inverse={span.marked === true || undefined}
+          underline={span.marked === true || undefined}
+        >
           {span.text}
         </Text>
       ))}
@@ -36,7 +44,15 @@ export function BeadList({ state, width, height, onPage }: BeadListProps) {
   const matches = useMemo(() => new Set(state.search?.matches ?? []), [state.search]);
   const top = useRef(0);
   const textWidth = Math.max(10, width - GUTTER);
-  const rowsAt = (p: number) => beadRows(alignment, visible[p]!, textWidth, bidi);
+  const mark = splitMark(state);
+  // The marked bead is laid out afresh (not cached), so lay it out once a frame, not once a question.
+  const marked = new Map<number, Row[]>();
+  const rowsAt = (p: number): Row[] => {
+    if (!mark || visible[p] !== cursor) return beadRows(alignment, visible[p]!, textWidth, bidi);
+    const rows = marked.get(p) ?? beadRows(alignment, visible[p]!, textWidth, bidi, mark);
+    marked.set(p, rows);
+    return rows;
+  };
   const position = Math.max(0, visible.indexOf(cursor));
   top.current = scrollTop({ count: visible.length, cursor: position, top: top.current, height, rowsAt: (p) => rowsAt(p).length });
   const shown = visibleRange(top.current, visible.length, height, (p) => rowsAt(p).length);

@@ -20,6 +20,9 @@ function promptText(state: ReviewState): string | null {
       return 'The alignment file changed on disk since it was opened. y overwrite it · n keep it (your edits stay here, unsaved)';
     case 'stale':
       return `Changed since this alignment was saved: ${inert(mode.changed.join(', '))}. r realign from the files · k keep reviewing the saved text · q quit`;
+    case 'split':
+      // Short enough for 80 columns; ? gives the long form.
+      return `split ${mode.column === 'left' ? 'English' : 'Arabic'} · ←→ mark · Enter split · J join · Tab language · Esc cancel`;
     case 'recover':
       return `Unsaved edits from ${mode.savedAt} were found. y restore them · n discard them · q quit`;
     default:

@@ -29,10 +29,11 @@ export interface Binding {
   /** The keys as the help screen names them. */
   keys: string;
   description: string;
-  group: 'Move' | 'Find' | 'Review' | 'File' | 'View' | 'Prompt';
+  group: 'Move' | 'Find' | 'Review' | 'Split' | 'File' | 'View' | 'Prompt';
   modes: readonly ModeName[];
   matches: (input: string, key: Key) => boolean;
-  command: (context: KeyContext) => Command;
+  /** The key itself is passed for the few bindings whose keys do different things (← and →). */
+  command: (context: KeyContext, input: string, key: Key) => Command;
 }
 
 const char = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
@@ -49,6 +50,8 @@ const either =
 const act = (action: ReviewAction) => (): Command => ({ action });
 const run = (effect: Effect) => (): Command => ({ effect });
 const browse = ['browse'] as const;
+const split = ['split'] as const;
+const leftKey = either(special('leftArrow'), char('h'));
 
 export const KEYMAP: readonly Binding[] = [
   { keys: '↓ j', description: 'next bead', group: 'Move', modes: browse, matches: either(special('downArrow'), char('j')), command: act({ type: 'move', by: 1 }) },
@@ -74,6 +77,13 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'b', description: 'boilerplate on/off', group: 'Review', modes: browse, matches: char('b'), command: act({ type: 'edit', command: { kind: 'toggle-boilerplate' } }) },
   { keys: 'u', description: 'undo', group: 'Review', modes: browse, matches: char('u'), command: act({ type: 'undo' }) },
   { keys: 'U Ctrl-r', description: 'redo', group: 'Review', modes: browse, matches: either(char('U'), ctrl('r')), command: act({ type: 'redo' }) },
+  // Split mode (ui/state/split-mode.ts). The mark moves as it is drawn, so in an Arabic sentence ←
+  // goes on in reading order and → goes back, as an Arabic reader expects; the group title says so.
+  { keys: 's', description: 'split mode: pick a cut', group: 'Split', modes: browse, matches: char('s'), command: act({ type: 'start-split' }) },
+  { keys: '← → h l', description: 'move the mark a word', group: 'Split', modes: split, matches: either(special('leftArrow', 'rightArrow'), char('h', 'l')), command: (_, input, key) => ({ action: { type: 'mark-word', toward: leftKey(input, key) ? 'left' : 'right' } }) },
+  { keys: 'Tab', description: 'mark the other language', group: 'Split', modes: split, matches: special('tab'), command: act({ type: 'mark-other-column' }) },
+  { keys: 'Enter', description: 'split before the mark', group: 'Split', modes: split, matches: special('return'), command: act({ type: 'split-here' }) },
+  { keys: 'J', description: 'join EN sentence with next', group: 'Split', modes: ['browse', 'split'], matches: char('J'), command: act({ type: 'join-next' }) },
   { keys: 'v', description: 'only beads needing a look', group: 'View', modes: browse, matches: char('v'), command: act({ type: 'toggle-filter' }) },
   { keys: 'B', description: 'bidi: mizan or terminal', group: 'View', modes: browse, matches: char('B'), command: act({ type: 'toggle-bidi' }) },
   { keys: '?', description: 'this help', group: 'View', modes: browse, matches: char('?', 'h'), command: act({ type: 'set-mode', mode: { name: 'help' } }) },
@@ -82,7 +92,7 @@ export const KEYMAP: readonly Binding[] = [
   // Prompts: the keys of each question, shown in the prompt line itself.
   { keys: 'any key', description: 'close the help', group: 'Prompt', modes: ['help'], matches: () => true, command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
   { keys: 'Enter', description: 'search / go', group: 'Prompt', modes: ['search', 'goto'], matches: special('return'), command: act({ type: 'submit' }) },
-  { keys: 'Esc', description: 'cancel', group: 'Prompt', modes: ['search', 'goto', 'confirm-quit', 'overwrite'], matches: special('escape'), command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
+  { keys: 'Esc', description: 'cancel', group: 'Prompt', modes: ['search', 'goto', 'confirm-quit', 'overwrite', 'split'], matches: special('escape'), command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
   { keys: 'Backspace', description: 'erase', group: 'Prompt', modes: ['search', 'goto'], matches: special('backspace', 'delete'), command: act({ type: 'erase' }) },
   { keys: 'w y', description: 'save and quit', group: 'Prompt', modes: ['confirm-quit'], matches: char('w', 'y'), command: run('save-quit') },
   { keys: 'd n', description: 'quit without saving', group: 'Prompt', modes: ['confirm-quit'], matches: char('d', 'n'), command: run('discard-quit') },
@@ -106,19 +116,19 @@ const BACKWARD: Record<string, ReviewAction> = {
 /**
  * Ink hands over a chunk of plain characters as one input ("jy" when keys come fast, as from tmux
  * send-keys or a paste). Each character is a key press of its own; a carriage return in the chunk
- * is Enter.
+ * is Enter, a tab is Tab.
  */
 export function splitKeys(input: string, key: Key): [string, Key][] {
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta || key.escape) return [[input, key]];
-  return chars.map((ch) => [ch, { ...key, return: ch === '\r' }]);
+  return chars.map((ch) => [ch, { ...key, return: ch === '\r', tab: ch === '\t' }]);
 }
 
 /** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
 export function commandFor(mode: ModeName, input: string, key: Key, context: KeyContext): Command | null {
   if (mode === 'browse' && !key.ctrl && BACKWARD[input]) return { action: BACKWARD[input] };
   const binding = KEYMAP.find((b) => b.modes.includes(mode) && b.matches(input, key));
-  if (binding) return binding.command(context);
+  if (binding) return binding.command(context, input, key);
   if ((mode === 'search' || mode === 'goto') && input && !key.ctrl && !key.meta) return { action: { type: 'type', text: input } };
   return null;
 }

@@ -7,7 +7,9 @@
 import { inert, inertPieces } from '../../core/text/inert.js';
 import type { Alignment, Bead, SegmentedText } from '../../core/types.js';
 import { columnWidths, joinColumns, textColumn } from '../text/columns.js';
+import { fencedPieces, fenceRange } from '../text/marks.js';
 import type { BidiMode } from '../text/rtl.js';
+import type { TextMark } from '../state/split-mode.js';
 import { DIM, FLAG_COLOR, scoreColor, STATUS_COLOR } from '../theme.js';
 
 export interface Span {
@@ -16,6 +18,8 @@ export interface Span {
   bold?: boolean;
   /** A symbol standing for a control character of the text (core/text/inert.ts), drawn dim. */
   dim?: boolean;
+  /** The marked word of split mode: inverse and underlined, between brackets for colourless terminals. */
+  marked?: boolean;
 }
 
 export interface Row {
@@ -63,29 +67,40 @@ function paragraphRow(alignment: Alignment, bead: Bead): Row | null {
   return parts.length > 0 ? { spans: [{ text: `── ${parts.join(' · ')} ──`, color: DIM }] } : null;
 }
 
-function textRows(alignment: Alignment, bead: Bead, width: number, bidi: BidiMode): Row[] {
+function textRows(alignment: Alignment, bead: Bead, width: number, bidi: BidiMode, mark?: TextMark): Row[] {
   const [left, leftIdx, right, rightIdx] = leftRight(alignment, bead);
   const [leftWidth, rightWidth] = columnWidths(width);
+  // The mark goes in in logical order, before inert, wrapping, shaping and reordering (ui/text/marks.ts).
+  const textOf = (text: SegmentedText, i: number) => {
+    const segment = text.segments[i]!;
+    return mark && alignment[mark.side] === text && mark.segment === i ? fenceRange(segment.text, mark.start, mark.end) : segment.text;
+  };
   // Each sentence opens a new line of its column, so a 1-2 bead shows where its sentences meet.
-  const column = (text: SegmentedText, indices: number[], w: number) =>
-    indices.flatMap((i) => textColumn(inert(text.segments[i]!.text), w, text.lang === 'ar', bidi));
+  const column = (text: SegmentedText, indices: number[], w: number) => indices.flatMap((i) => textColumn(inert(textOf(text, i)), w, text.lang === 'ar', bidi));
   const lines = joinColumns(column(left, leftIdx, leftWidth), leftWidth, column(right, rightIdx, rightWidth));
   return lines.map((line) => ({
-    spans: inertPieces(line).map(({ text, symbol }) => (symbol ? { text, dim: true } : { text })),
+    spans: fencedPieces(line).flatMap(({ text, kind }) =>
+      kind === 'fence'
+        ? [{ text, bold: true }]
+        : inertPieces(text).map((piece): Span => ({ text: piece.text, ...(piece.symbol ? { dim: true } : {}), ...(kind === 'marked' ? { marked: true } : {}) })),
+    ),
     dim: bead.flag === 'boilerplate',
   }));
 }
 
 const cache = new WeakMap<Bead, { key: string; rows: Row[] }>();
 
-/** The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of the cache key. */
-export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode): Row[] {
+/**
+ * The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of
+ * the cache key. A bead drawn with a `mark` (only the cursor bead, in split mode) is laid out afresh.
+ */
+export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode, mark?: TextMark | null): Row[] {
   const bead = alignment.beads[number]!;
   const key = `${number}|${width}|${bidi}`;
   const hit = cache.get(bead);
-  if (hit?.key === key) return hit.rows;
+  if (hit?.key === key && !mark) return hit.rows;
   const paragraph = paragraphRow(alignment, bead);
-  const rows = [...(paragraph ? [paragraph] : []), header(alignment, bead, number), ...textRows(alignment, bead, width, bidi)];
-  cache.set(bead, { key, rows });
+  const rows = [...(paragraph ? [paragraph] : []), header(alignment, bead, number), ...textRows(alignment, bead, width, bidi, mark ?? undefined)];
+  if (!mark) cache.set(bead, { key, rows });
   return rows;
 }

@@ -5,19 +5,16 @@
  * the view filter and the mode in step with them.
  * Saving, quitting and realigning are effects the app runs; it reports their outcome back here.
  */
-import { applyEdit, type Edit, type Side } from '../../core/edit.js';
+import { applyEdit, type Edit } from '../../core/edit.js';
 import { findBeads } from '../../core/find.js';
 import { isFlagged, isLowConfidence } from '../../core/review-stats.js';
+import { joinSegments, splitSegment, type SegmentEditResult } from '../../core/segment-edit.js';
 import type { Alignment, Bead } from '../../core/types.js';
-import { initialState, UNDO_LIMIT, visibleBeads, type Column, type EditCommand, type Jump, type Message, type ReviewAction, type ReviewState } from './review-state.js';
+import { initialState, sideOfColumn, UNDO_LIMIT, visibleBeads, type EditCommand, type Jump, type Message, type ReviewAction, type ReviewState } from './review-state.js';
+import { markOtherColumn, moveMark, startSplit, wordsOf } from './split-mode.js';
 
 const info = (text: string): Message => ({ text, tone: 'info' });
 const error = (text: string): Message => ({ text, tone: 'error' });
-
-function sideOf(column: Column, alignment: Alignment): Side {
-  const sourceIsEnglish = alignment.source.lang === 'en';
-  return (column === 'left') === sourceIsEnglish ? 'source' : 'target';
-}
 
 function moveBy(state: ReviewState, by: number): ReviewState {
   const visible = visibleBeads(state);
@@ -55,23 +52,60 @@ function edit(state: ReviewState, command: EditCommand): ReviewState {
   const at = state.cursor;
   const core: Edit =
     command.kind === 'move-up' || command.kind === 'move-down'
-      ? { kind: command.kind, at, side: sideOf(command.column, state.alignment) }
+      ? { kind: command.kind, at, side: sideOfColumn(command.column, state.alignment) }
       : { kind: command.kind, at };
   const result = applyEdit(state.alignment.beads, core);
   if (!result.ok) return { ...state, message: error(result.reason) };
   // Confirming steps on to the next bead, so a reviewer can walk a document pressing one key.
   const cursor = command.kind === 'confirm' ? Math.min(result.cursor + 1, result.beads.length - 1) : result.cursor;
-  return commit(state, result.beads, cursor);
+  return commit(state, { ...state.alignment, beads: result.beads }, cursor);
 }
 
-function commit(state: ReviewState, beads: Bead[], cursor: number, message: Message | null = null): ReviewState {
-  const undo = [...state.undo, { beads: state.alignment.beads, cursor: state.cursor }].slice(-UNDO_LIMIT);
-  return { ...state, alignment: { ...state.alignment, beads }, cursor, undo, redo: [], search: researched(state, beads), message };
+/** Every edit goes through here: the whole alignment before it is kept, so one undo takes back a split or a join too. */
+function commit(state: ReviewState, alignment: Alignment, cursor: number, message: Message | null = null): ReviewState {
+  const undo = [...state.undo, { alignment: state.alignment, cursor: state.cursor }].slice(-UNDO_LIMIT);
+  return { ...state, alignment, cursor, undo, redo: [], search: researched(state, alignment), message };
 }
 
 /** Bead numbers shift under edits, so the matches of a search are found again in the new beads. */
-function researched(state: ReviewState, beads: Bead[]): ReviewState['search'] {
-  return state.search && { query: state.search.query, matches: findBeads({ ...state.alignment, beads }, state.search.query) };
+function researched(state: ReviewState, alignment: Alignment): ReviewState['search'] {
+  return state.search && { query: state.search.query, matches: findBeads(alignment, state.search.query) };
+}
+
+const LANGUAGE = { en: 'English', ar: 'Arabic' } as const;
+
+function segmentEdit(state: ReviewState, result: SegmentEditResult, done: string): ReviewState {
+  const browse: ReviewState = { ...state, mode: { name: 'browse' } };
+  if (!result.ok) return { ...browse, message: error(result.reason) };
+  return commit(browse, result.alignment, result.cursor, info(`${done} (u undoes)`));
+}
+
+/**
+ * Enter in split mode: cut before the marked word. When the sentence's whitespace was collapsed the
+ * exact offsets need the input text (core/segment-edit.ts); the CLI hands it over when the input
+ * is found unchanged (review-session.ts), else the split is refused with that reason.
+ */
+function splitHere(state: ReviewState): ReviewState {
+  const { mode } = state;
+  if (mode.name !== 'split') return state;
+  const side = sideOfColumn(mode.column, state.alignment);
+  const segment = state.alignment[side].segments[mode.segment];
+  const word = wordsOf(segment?.text ?? '')[mode.word];
+  if (!segment || !word) return state;
+  if (mode.word === 0) return { ...state, message: info('the marked word already begins its sentence: move the mark to where the new sentence begins') };
+  const result = splitSegment(state.alignment, side, mode.segment, word.start, state.inputs[side]);
+  return segmentEdit(state, result, `split ${LANGUAGE[state.alignment[side].lang]} sentence ${mode.segment + 1} in two`);
+}
+
+/** J: the marked sentence in split mode; in browse, the last English sentence of the bead. */
+function joinNext(state: ReviewState): ReviewState {
+  const { mode } = state;
+  const column = mode.name === 'split' ? mode.column : 'left';
+  const side = sideOfColumn(column, state.alignment);
+  const segment = mode.name === 'split' ? mode.segment : state.alignment.beads[state.cursor]?.[side].at(-1);
+  if (segment === undefined) return { ...state, message: error('this bead has no English sentence: s, then Tab, then J joins Arabic sentences') };
+  const result = joinSegments(state.alignment, side, segment, state.inputs[side]);
+  return segmentEdit(state, result, `joined ${LANGUAGE[state.alignment[side].lang]} sentences ${segment + 1} and ${segment + 2}`);
 }
 
 function travel(state: ReviewState, from: 'undo' | 'redo'): ReviewState {
@@ -79,14 +113,14 @@ function travel(state: ReviewState, from: 'undo' | 'redo'): ReviewState {
   const snapshot = stack[stack.length - 1];
   if (!snapshot) return { ...state, message: info(from === 'undo' ? 'nothing to undo' : 'nothing to redo') };
   const other = from === 'undo' ? 'redo' : 'undo';
-  const current = { beads: state.alignment.beads, cursor: state.cursor };
+  const current = { alignment: state.alignment, cursor: state.cursor };
   return {
     ...state,
-    alignment: { ...state.alignment, beads: snapshot.beads },
+    alignment: snapshot.alignment,
     cursor: snapshot.cursor,
     [from]: stack.slice(0, -1),
     [other]: [...state[other], current],
-    search: researched(state, snapshot.beads),
+    search: researched(state, snapshot.alignment),
     message: info(from === 'undo' ? 'undone' : 'redone'),
   };
 }
@@ -112,7 +146,12 @@ function submit(state: ReviewState): ReviewState {
   return state;
 }
 
-export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+/** Actions that change the bead or the alignment under the split mark: the mark would point at another sentence. */
+const LEAVES_SPLIT_MODE = new Set<ReviewAction['type']>(['move', 'jump', 'edit', 'undo', 'redo', 'replace', 'accept-recovery']);
+
+export function reviewReducer(current: ReviewState, action: ReviewAction): ReviewState {
+  // The keymap sends none of these in split mode; the reducer does not rely on it.
+  const state: ReviewState = current.mode.name === 'split' && LEAVES_SPLIT_MODE.has(action.type) ? { ...current, mode: { name: 'browse' } } : current;
   switch (action.type) {
     case 'move':
       return moveBy(state, action.by);
@@ -146,13 +185,23 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'saved':
       return { ...state, saved: action.beads, mode: { name: 'browse' }, message: info(`saved to ${action.path}`) };
     case 'replace':
-      return { ...initialState(action.alignment, { bidi: state.bidi }), saved: state.saved, message: info(action.note) };
+      return { ...initialState(action.alignment, { bidi: state.bidi, inputs: action.inputs ?? {} }), saved: state.saved, message: info(action.note) };
     case 'accept-recovery': {
       if (state.mode.name !== 'recover') return state;
-      const recovered = commit(state, state.mode.beads, 0, info('recovered the unsaved edits; w saves them'));
+      const recovered = commit(state, state.mode.alignment, 0, info('recovered the unsaved edits; w saves them'));
       return { ...recovered, mode: { name: 'browse' } };
     }
     case 'notify':
       return { ...state, message: action.message };
+    case 'start-split':
+      return startSplit(state);
+    case 'mark-word':
+      return moveMark(state, action.toward);
+    case 'mark-other-column':
+      return markOtherColumn(state);
+    case 'split-here':
+      return splitHere(state);
+    case 'join-next':
+      return joinNext(state);
   }
 }

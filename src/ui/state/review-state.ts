@@ -16,7 +16,12 @@ export type Mode =
   | { name: 'confirm-quit' }
   | { name: 'overwrite' }
   | { name: 'stale'; changed: string[] }
-  | { name: 'recover'; beads: Bead[]; savedAt: string };
+  | { name: 'recover'; alignment: Alignment; savedAt: string }
+  /**
+   * Picking where to split a sentence: a mark on one word of one sentence of the cursor bead, in
+   * one column. Enter splits before the marked word; J joins the marked sentence with the next.
+   */
+  | { name: 'split'; column: Column; segment: number; word: number };
 
 export type ModeName = Mode['name'];
 
@@ -42,11 +47,22 @@ export interface ReviewState {
   mode: Mode;
   message: Message | null;
   bidi: BidiMode;
+  inputs: InputTexts;
 }
 
+/** The whole alignment, not only its beads: a split or a join changes the segments too. */
 export interface Snapshot {
-  beads: Bead[];
+  alignment: Alignment;
   cursor: number;
+}
+
+/**
+ * The input texts the segments' spans point into, when the review has them unchanged. A split is
+ * exact without them unless the sentence's whitespace runs were collapsed (core/segment-edit.ts).
+ */
+export interface InputTexts {
+  source?: string;
+  target?: string;
 }
 
 export type EditCommand =
@@ -66,14 +82,21 @@ export type ReviewAction =
   | { type: 'toggle-filter' }
   | { type: 'toggle-bidi' }
   | { type: 'saved'; beads: readonly Bead[]; path: string }
-  | { type: 'replace'; alignment: Alignment; note: string }
+  | { type: 'replace'; alignment: Alignment; note: string; inputs?: InputTexts }
   | { type: 'accept-recovery' }
-  | { type: 'notify'; message: Message };
+  | { type: 'notify'; message: Message }
+  /** Split mode: `s` opens it, the arrows move the mark (left/right as drawn, forward/back in reading order), Tab changes column. */
+  | { type: 'start-split' }
+  | { type: 'mark-word'; toward: 'left' | 'right' | 'forward' | 'back' }
+  | { type: 'mark-other-column' }
+  | { type: 'split-here' }
+  /** Join the marked sentence (split mode) or the bead's last English sentence (browse) with the next on its side. */
+  | { type: 'join-next' };
 
 /** How many edits can be undone; older ones are forgotten so a long session stays small. */
 export const UNDO_LIMIT = 1000;
 
-export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message }): ReviewState {
+export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message; inputs?: InputTexts }): ReviewState {
   return {
     alignment,
     cursor: 0,
@@ -85,7 +108,14 @@ export function initialState(alignment: Alignment, options: { bidi: BidiMode; mo
     mode: options.mode ?? { name: 'browse' },
     message: options.message ?? null,
     bidi: options.bidi,
+    inputs: options.inputs ?? {},
   };
+}
+
+/** The side (source or target) a column shows: English left, Arabic right. */
+export function sideOfColumn(column: Column, alignment: Alignment): 'source' | 'target' {
+  const sourceIsEnglish = alignment.source.lang === 'en';
+  return (column === 'left') === sourceIsEnglish ? 'source' : 'target';
 }
 
 export const isDirty = (state: ReviewState): boolean => state.alignment.beads !== state.saved;
