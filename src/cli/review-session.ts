@@ -9,6 +9,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type { Alignment, Bead } from '../core/types.js';
 import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentMeta } from '../formats/alignment-file.js';
 import type { ReviewStorage } from '../ui/app.js';
+import type { Mode } from '../ui/state/review-state.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
@@ -158,4 +159,11 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions, re
       return fresh.alignment;
     },
   };
+}
+
+/** What the review asks first: about inputs changed since the save, or unsaved edits found in the autosave copy. */
+export function firstMode(session: ReviewSession): Mode {
+  if (session.changed.length > 0) return { name: 'stale', changed: session.changed };
+  if (session.recovered) return { name: 'recover', beads: session.recovered.beads, savedAt: session.recovered.savedAt.toLocaleString() };
+  return { name: 'browse' };
 }

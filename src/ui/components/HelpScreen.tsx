@@ -1,22 +1,32 @@
 /**
  * The keys, drawn from the keymap table itself, so the help cannot drift from what the keys do.
- * Two columns from 80 cells on, so the whole table fits an 80×24 terminal.
+ * Two columns from 80 cells on, so the whole table fits an 80×24 terminal. The queue list
+ * (`mizan review DIR`) draws its own table through the same screen.
  */
 import { Box, Text } from 'ink';
-import { KEYMAP, type Binding } from '../input/keymap.js';
+import { bindingsFor } from '../input/keymap.js';
 
-const COLUMNS: Binding['group'][][] = [
+interface HelpEntry {
+  keys: string;
+  description: string;
+  group: string;
+}
+
+/** The pair's groups; `Queue` only shows for a pair opened from a queue. */
+const COLUMNS: string[][] = [
   ['Move', 'Find', 'File'],
-  ['Review', 'View'],
+  ['Review', 'View', 'Queue'],
 ];
 
-function Group({ name, keyWidth }: { name: Binding['group']; keyWidth: number }) {
+function Group({ name, bindings, keyWidth }: { name: string; bindings: readonly HelpEntry[]; keyWidth: number }) {
+  const members = bindings.filter((b) => b.group === name);
+  if (members.length === 0) return null;
   return (
     <Box flexDirection="column">
       <Text bold color="cyan">
         {name}
       </Text>
-      {KEYMAP.filter((b) => b.group === name).map((b) => (
+      {members.map((b) => (
         <Text key={b.keys + b.description} wrap="truncate">
           {`  ${b.keys.padEnd(keyWidth)}${b.description}`}
         </Text>
@@ -25,9 +35,18 @@ function Group({ name, keyWidth }: { name: Binding['group']; keyWidth: number })
   );
 }
 
-export function HelpScreen({ width, height }: { width: number; height: number }) {
-  const keyWidth = Math.max(...KEYMAP.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
-  const columns = width >= 80 ? COLUMNS : [COLUMNS.flat()];
+export interface HelpScreenProps {
+  width: number;
+  height: number;
+  /** The table to draw: by default the keys of a pair reviewed on its own. */
+  bindings?: readonly HelpEntry[];
+  /** Groups per column at 80 cells and wider. */
+  layout?: string[][];
+}
+
+export function HelpScreen({ width, height, bindings = bindingsFor(false), layout = COLUMNS }: HelpScreenProps) {
+  const keyWidth = Math.max(...bindings.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
+  const columns = width >= 80 ? layout : [layout.flat()];
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Text bold>Keys (any key closes this help)</Text>
@@ -35,7 +54,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
         {columns.map((groups, k) => (
           <Box key={k} flexDirection="column" width={Math.floor(width / columns.length)}>
             {groups.map((g) => (
-              <Group key={g} name={g} keyWidth={keyWidth} />
+              <Group key={g} name={g} bindings={bindings} keyWidth={keyWidth} />
             ))}
           </Box>
         ))}
