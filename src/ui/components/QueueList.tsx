@@ -75,7 +75,7 @@ export interface QueueListProps {
 export function QueueList({ state, width, height, onPage }: QueueListProps) {
   const progress = corpusProgress(state.entries);
   const top = useRef(0);
-  const listHeight = Math.max(1, height - 2);
+  const listHeight = Math.max(1, height - 3);
   const cursor = cursorIndex(state);
   // Keep the cursor on screen, moving the view as little as possible.
   if (cursor < top.current) top.current = cursor;
@@ -90,7 +90,11 @@ export function QueueList({ state, width, height, onPage }: QueueListProps) {
         <Text inverse>{` reviewed ${progress.reviewed}/${progress.beads} beads (${percentOf(progress.reviewed, progress.beads)}%) `}</Text>
         <Text color="green"> files done {progress.filesDone}/{progress.files - progress.unreadable}</Text>
         {progress.unreadable > 0 ? <Text color={ERROR_COLOR}> · {progress.unreadable} unreadable</Text> : null}
-        <Text color={DIM}>{progress.coveragePending > 0 ? ` · uncovered words: working out ${progress.coveragePending} file${progress.coveragePending === 1 ? '' : 's'} (…)` : ' · uncovered words: all worked out'}</Text>
+      </Text>
+      <Text wrap="truncate" color={DIM}>
+        {progress.coveragePending > 0
+          ? `uncovered words: working out ${progress.coveragePending} of ${progress.files - progress.unreadable} files (… until then)`
+          : 'uncovered words: all worked out'}
       </Text>
       <Text wrap="truncate" color={DIM}>
         {'  ' + 'file'.padEnd(nameWidth) + COLUMNS.map(([label], k) => cell(label, k)).join('')}
