@@ -112,7 +112,7 @@ describe.each([
 
   it('opens a pair with Enter, asks before leaving unsaved changes, saves and comes back to updated figures', async () => {
     const { storage, press, fits } = open(columns, rows);
-    let screen = await press('\r', (f) => f.includes('mizan review · queue 1/4 · pair b.json'));
+    let screen = await press('\r', (f) => f.includes('mizan review · queue 1/4 · b.json · pair b.json'));
     fits(screen);
     screen = await press('y', (f) => f.includes('1 confirmed'));
     screen = await press('q', (f) => f.includes('Unsaved changes. w save and go back to the list'));
@@ -130,14 +130,14 @@ describe.each([
     expect(screen).toContain('review the selected pair');
     fits(screen);
     await press('x', (f) => f.includes('queue of 4 alignments'));
-    await press('\r', (f) => f.includes('queue 1/4 · pair b.json'));
+    await press('\r', (f) => f.includes('queue 1/4 · b.json · pair b.json'));
     screen = await press('?', (f) => f.includes('Keys (any key closes this help)'));
     expect(screen).toContain('next pair in the queue');
     expect(screen).toContain('back to the list');
     expect(screen).not.toContain('quit (asks if unsaved)');
     fits(screen);
     await press('x', (f) => f.includes('press ? for the keys') || !f.includes('Keys ('));
-    screen = await press(']', (f) => f.includes('queue 2/4 · pair a.json'));
+    screen = await press(']', (f) => f.includes('queue 2/4 · a.json · pair a.json'));
     fits(screen);
     screen = await press('q', (f) => f.includes('queue of 4 alignments'));
     expect(storage.closed).toEqual(['b.json', 'a.json']);

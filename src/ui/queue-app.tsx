@@ -53,14 +53,15 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
 
-  const open = (name: string) => {
+  /** `position`: where the pair stands in the order the reviewer is walking (by default, the list's order now). */
+  const open = (name: string, position?: number) => {
     const opened = storage.open(name);
     if (!opened.ok) {
       dispatch({ type: 'notify', message: { text: opened.error, tone: 'error' } });
       return;
     }
-    const position = latest.current.entries.findIndex((entry) => entry.name === name) + 1;
-    openRef.current = { name, position, pair: opened.pair };
+    const at = position ?? latest.current.entries.findIndex((entry) => entry.name === name) + 1;
+    openRef.current = { name, position: at, pair: opened.pair };
     setPair(openRef.current);
     dispatch({ type: 'opened', name });
   };
@@ -71,6 +72,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
     current.pair.close();
     // The next pair in the order the reviewer saw, before this file's new figures move it.
     const next = where === 'next' ? nextInQueue(latest.current.entries, current.name) : null;
+    const nextPosition = latest.current.entries.findIndex((entry) => entry.name === next) + 1;
     const changed = review.saved !== current.pair.initial.saved;
     const unsaved = isDirty(review) ? `${current.name}: left without saving the last changes` : null;
     dispatch({
@@ -82,7 +84,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
     });
     openRef.current = null;
     setPair(null);
-    if (next) open(next);
+    if (next) open(next, nextPosition);
   };
 
   useInput(
@@ -117,7 +119,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
   }, [state.entries, pair]);
 
   if (pair) {
-    const titled: ReviewStorage = { ...pair.pair.storage, title: `queue ${pair.position}/${state.entries.length} · ${pair.pair.storage.title}` };
+    const titled: ReviewStorage = { ...pair.pair.storage, title: `queue ${pair.position}/${state.entries.length} · ${pair.name} · ${pair.pair.storage.title}` };
     return <ReviewApp key={pair.name} initial={pair.pair.initial} storage={titled} onLeave={leave} {...(autosaveMs !== undefined ? { autosaveMs } : {})} />;
   }
 
