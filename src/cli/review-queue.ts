@@ -9,9 +9,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import type { Evidence } from '../core/evidence.js';
-import { fileFigures, uncoveredWords, type QueueEntry, type Uncovered } from '../core/review-queue.js';
+import { fileFigures, uncoveredWords, type FileFigures, type QueueEntry, type Uncovered } from '../core/review-queue.js';
 import { inert } from '../core/text/inert.js';
-import { parseAlignmentFile } from '../formats/alignment-file.js';
+import { ALIGNMENT_FORMAT, ALIGNMENT_VERSION, parseAlignmentFile } from '../formats/alignment-file.js';
+import type { Bead } from '../core/types.js';
 import { QueueApp, type QueueStorage } from '../ui/queue-app.js';
 import { initialQueueState } from '../ui/state/queue-reducer.js';
 import { initialState } from '../ui/state/review-state.js';
@@ -41,6 +42,35 @@ export function isFolder(path: string): boolean {
 /** Alignment files are `<id>.json`; dot files (the batch record, `.mizan-batch.json`) are not alignments. */
 const isAlignmentName = (name: string) => name.endsWith('.json') && !name.startsWith('.');
 
+const FLAGS = new Set(['aligned', 'source-only', 'target-only', 'boilerplate']);
+const STATUSES = new Set(['auto', 'confirmed', 'edited']);
+const beadLike = (bead: unknown): boolean => {
+  const b = bead as Partial<Record<keyof Bead, unknown>> | null;
+  return b !== null && typeof b === 'object' && FLAGS.has(b.flag as string) && STATUSES.has(b.status as string) && typeof b.score === 'number';
+};
+
+/**
+ * The figures the list needs, from the beads alone. The full check of a file (every segment, every
+ * bead covering them in order: parseAlignmentFile) costs a third again on top of JSON.parse, so
+ * the first frame of a large folder does without it; the coverage pass reads each file fully
+ * later and marks one that fails it unreadable. Anything unusual here gets the full check at once,
+ * for its exact reason.
+ */
+function listFigures(text: string): FileFigures {
+  const data = jsonOrNull(text) as { format?: unknown; version?: unknown; beads?: unknown } | null;
+  const beads = data?.format === ALIGNMENT_FORMAT && typeof data.version === 'number' && data.version <= ALIGNMENT_VERSION && Array.isArray(data.beads) ? data.beads : null;
+  return fileFigures(beads?.every(beadLike) ? (beads as Bead[]) : parseAlignmentFile(text).alignment.beads);
+}
+
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // parseAlignmentFile says what is wrong with it.
+    return null;
+  }
+}
+
 /**
  * The folder's alignments with the figures the list is sorted by (coverage still pending). Throws a
  * one-line CliError when there is nothing to review: an unreadable or empty folder, no `.json`
@@ -62,8 +92,7 @@ export function readQueueFolder(dir: string): QueueEntry[] {
   }
   const entries = files.map((name): QueueEntry => {
     try {
-      const { alignment } = parseAlignmentFile(readFileSync(join(dir, name), 'utf8'));
-      return { name, figures: fileFigures(alignment.beads), uncovered: { state: 'pending' } };
+      return { name, figures: listFigures(readFileSync(join(dir, name), 'utf8')), uncovered: { state: 'pending' } };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'EISDIR' ? 'a folder, not a file' : oneLine(error);
@@ -107,8 +136,13 @@ export function queueStorage(dir: string, options: QueueOptions): QueueStorage {
       return { ok: true, pair: { initial, storage: fileStorage(session, pipeline(), readOnly), close: () => (lock.held ? undefined : lock.release()) } };
     },
     uncovered(name): Uncovered {
+      let alignment;
       try {
-        const { alignment } = parseAlignmentFile(readFileSync(join(dir, name), 'utf8'));
+        alignment = parseAlignmentFile(readFileSync(join(dir, name), 'utf8')).alignment;
+      } catch (error) {
+        return { state: 'failed', reason: oneLine(error), unreadable: true };
+      }
+      try {
         return { state: 'done', ...uncoveredWords(alignment, evidenceNow()) };
       } catch (error) {
         return { state: 'failed', reason: oneLine(error) };

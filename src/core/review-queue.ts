@@ -26,7 +26,11 @@ export interface FileFigures {
 }
 
 /** Content words of aligned beads without a counterpart, both sides together (core/coverage.ts). */
-export type Uncovered = { state: 'pending' } | { state: 'done'; words: number; total: number } | { state: 'failed'; reason: string };
+export type Uncovered =
+  | { state: 'pending' }
+  | { state: 'done'; words: number; total: number }
+  /** `unreadable`: the whole file failed its full check, which the list's first quick read leaves to this pass. */
+  | { state: 'failed'; reason: string; unreadable?: boolean };
 
 export interface QueueEntry {
   /** The file's name in the folder: unique, and what the list shows. */

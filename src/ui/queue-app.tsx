@@ -34,6 +34,9 @@ export interface QueueStorage {
   uncovered(name: string): Uncovered;
 }
 
+/** Coverage work waits this long after the last key on the list, so moving through it stays quick. */
+const KEY_QUIET_MS = 250;
+
 export interface QueueAppProps {
   initial: QueueState;
   storage: QueueStorage;
@@ -52,6 +55,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
+  const lastKey = useRef(0);
 
   /** `position`: where the pair stands in the order the reviewer is walking (by default, the list's order now). */
   const open = (name: string, position?: number) => {
@@ -89,6 +93,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
 
   useInput(
     (chunk, chunkKey) => {
+      lastKey.current = performance.now();
       for (const [input, key] of splitKeys(chunk, chunkKey)) {
         const command = queueCommandFor(latest.current.mode, input, key, { pageSize: page.current });
         if (!command) continue;
@@ -114,7 +119,12 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
     const selected = selectedEntry(state);
     const pending = selected?.figures && selected.uncovered.state === 'pending' ? selected : state.entries.find((e) => e.figures && e.uncovered.state === 'pending');
     if (!pending) return;
-    const timer = setTimeout(() => dispatch({ type: 'uncovered', name: pending.name, uncovered: storage.uncovered(pending.name) }), 0);
+    const work = () => {
+      const quiet = performance.now() - lastKey.current;
+      if (quiet < KEY_QUIET_MS) timer = setTimeout(work, KEY_QUIET_MS - quiet);
+      else dispatch({ type: 'uncovered', name: pending.name, uncovered: storage.uncovered(pending.name) });
+    };
+    let timer = setTimeout(work, 0);
     return () => clearTimeout(timer);
   }, [state.entries, pair]);
 

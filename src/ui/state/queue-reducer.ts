@@ -61,8 +61,11 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const entries = update(state, action.name, (entry) => ({ ...entry, figures: action.figures, uncovered: uncovered ?? entry.uncovered }));
       return { ...state, entries, open: null, cursor: action.name, message: action.message ?? null };
     }
-    case 'uncovered':
-      return { ...state, entries: update(state, action.name, (entry) => ({ ...entry, uncovered: action.uncovered })) };
+    case 'uncovered': {
+      const { uncovered } = action;
+      const unreadable = uncovered.state === 'failed' && uncovered.unreadable === true ? uncovered.reason : null;
+      return { ...state, entries: update(state, action.name, (entry) => (unreadable ? { ...entry, figures: null, unreadable, uncovered } : { ...entry, uncovered })) };
+    }
     case 'notify':
       return { ...state, message: action.message };
   }
