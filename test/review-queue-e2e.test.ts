@@ -6,10 +6,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { queueStorage, readQueueFolder } from '../src/cli/review-queue.js';
 import { expectOneLineError, MAIN, runMizan } from './support/cli.js';
 import { AR, EN } from './support/review-fixtures.js';
 
@@ -63,6 +64,40 @@ describe('mizan review DIR: a folder that cannot be reviewed is one line and a n
     const saved = readFileSync('alignments/dawn-eremnews.json', 'utf8');
     const mixed = folder('mixed', { 'good.json': saved, 'bad.json': 'nope' });
     expectOneLineError(expect, await runMizan(['review', mixed]), /review needs a terminal; without one, mizan coverage and mizan export work on each file of/, 1);
+  });
+});
+
+describe('reading a queue folder', () => {
+  it('lists every .json but the batch record, marks broken ones with a reason, and finds a subtler fault with the coverage', () => {
+    const saved = readFileSync('alignments/dawn-eremnews.json', 'utf8');
+    const data = JSON.parse(saved) as { beads: unknown[] };
+    const short = JSON.stringify({ ...data, beads: data.beads.slice(0, -1) });
+    const path = folder('reading', { 'good.json': saved, 'short.json': short, 'bad.json': '{', 'notes.txt': 'x', '.mizan-batch.json': '{}', 'good.json.autosave': saved });
+    mkdirSync(join(path, 'sub.json'));
+    const entries = readQueueFolder(path);
+    expect(entries.map((e) => [e.name, e.figures === null])).toEqual([
+      ['bad.json', true],
+      ['good.json', false],
+      ['short.json', false],
+      ['sub.json', true],
+    ]);
+    expect(entries[0]!.unreadable).toMatch(/^not a valid mizan alignment: bad JSON/);
+    expect(entries[3]!.unreadable).toBe('a folder, not a file');
+    const storage = queueStorage(path, { bidi: 'mizan' });
+    expect(storage.uncovered('short.json')).toMatchObject({ state: 'failed', unreadable: true, reason: expect.stringMatching(/beads cover \d+ of \d+/) });
+    expect(storage.uncovered('good.json')).toMatchObject({ state: 'done', words: expect.any(Number), total: expect.any(Number) });
+  });
+
+  it('opens a pair read-only when another review holds its lock', () => {
+    const path = folder('locked', { 'a.json': readFileSync('alignments/dawn-eremnews.json', 'utf8') });
+    // A live holder on this host: the test's own parent process.
+    writeFileSync(join(path, 'a.json.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), since: new Date().toISOString() }));
+    const opened = queueStorage(path, { bidi: 'mizan' }).open('a.json');
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.pair.initial.message?.text).toMatch(/^read-only: pid \d+ since .* has .*a\.json open; w will not save$/);
+    expect(opened.pair.storage.save(opened.pair.initial.alignment, false)).toMatchObject({ ok: false });
+    opened.pair.close();
+    expect(existsSync(join(path, 'a.json.lock'))).toBe(true);
   });
 });
 

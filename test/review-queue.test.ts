@@ -121,6 +121,14 @@ describe('queue reducer', () => {
     expect(state.message?.text).toBe('left');
   });
 
+  it('turns a file unreadable when its full check, made with the coverage, fails', () => {
+    let state = initialQueueState([entry('a', { oneSided: 1 }), entry('b')]);
+    state = queueReducer(state, { type: 'uncovered', name: 'a', uncovered: { state: 'failed', reason: 'beads cover 3 of 4 source segments', unreadable: true } });
+    expect(names(state.entries)).toEqual(['b', 'a']);
+    expect(state.entries[1]).toMatchObject({ figures: null, unreadable: 'beads cover 3 of 4 source segments' });
+    expect(corpusProgress(state.entries).unreadable).toBe(1);
+  });
+
   it('switches to the help and back, and lists nothing without crashing', () => {
     let state = queueReducer(start(), { type: 'set-mode', mode: 'help' });
     expect(state.mode).toBe('help');
