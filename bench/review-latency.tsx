@@ -8,89 +8,12 @@
  *
  *   npm run build && npm run bench:review [-- --beads 10000 --presses 40 --columns 120 --rows 40]
  */
-import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { render } from 'ink';
-import { packageRoot } from '../src/cli/resources.js';
-import type { Alignment, Bead, Segment } from '../src/core/types.js';
-import { parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { FakeKeyboard, FakeTerminal, largeAlignment } from './review-fixture.js';
 import { RENDER_OPTIONS, ReviewApp, type ReviewStorage } from '../src/ui/app.js';
 import { initialState } from '../src/ui/state/review-state.js';
-
-/** The seed alignment's beads, repeated with fresh segment numbers until there are `count` beads. */
-function largeAlignment(count: number): Alignment {
-  const seed = parseAlignmentFile(readFileSync(join(packageRoot(), 'alignments/dawn-eremnews.json'), 'utf8')).alignment;
-  const source: Segment[] = [];
-  const target: Segment[] = [];
-  const beads: Bead[] = [];
-  const copy = (from: Segment, into: Segment[], round: number, paragraphs: number) => {
-    into.push({ ...from, index: into.length, paragraph: from.paragraph + round * paragraphs });
-    return into.length - 1;
-  };
-  const sourceParagraphs = seed.source.segments.at(-1)!.paragraph + 1;
-  const targetParagraphs = seed.target.segments.at(-1)!.paragraph + 1;
-  for (let round = 0; beads.length < count; round++) {
-    for (const bead of seed.beads) {
-      if (beads.length === count) break;
-      // Unreviewed, as the aligner leaves them, so that confirming changes every frame.
-      beads.push({
-        ...bead,
-        status: 'auto',
-        source: bead.source.map((i) => copy(seed.source.segments[i]!, source, round, sourceParagraphs)),
-        target: bead.target.map((j) => copy(seed.target.segments[j]!, target, round, targetParagraphs)),
-      });
-    }
-  }
-  return { source: { lang: seed.source.lang, segments: source }, target: { lang: seed.target.lang, segments: target }, beads };
-}
-
-class FakeTerminal extends EventEmitter {
-  isTTY = true;
-  frames = 0;
-  private waiter: (() => void) | null = null;
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-  }
-  write = (_frame: string) => {
-    this.frames++;
-    this.waiter?.();
-    this.waiter = null;
-    return true;
-  };
-  /** The next frame written; a key that redraws nothing would wait forever, so that is an error. */
-  nextFrame(what: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame was drawn after ${what}`)), 5_000);
-      this.waiter = () => (clearTimeout(timer), resolve());
-    });
-  }
-}
-
-class FakeKeyboard extends EventEmitter {
-  isTTY = true;
-  private pending: string | null = null;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  };
-  press(data: string) {
-    this.pending = data;
-    this.emit('readable');
-  }
-}
 
 const storage: ReviewStorage = {
   title: 'latency benchmark',

@@ -16,7 +16,7 @@ const HELP = `mizan: align an Arabic text with its English translation, sentence
 
 Usage:
   mizan                                   review the bundled seed pair (Dawn / Eremnews)
-  mizan review [ALIGNMENT.json | SOURCE TARGET] [--out FILE] [--bidi MODE]
+  mizan review [ALIGNMENT.json | SOURCE TARGET | DIR] [--out FILE] [--bidi MODE]
   mizan align SOURCE TARGET [--format json|jsonl|ladder|tsv] [--out FILE] [--presplit] [--aligner NAME]
   mizan batch MANIFEST --outdir DIR [--format jsonl|ladder|json] [--presplit] [--aligner NAME] [--force]
   mizan batch --stdin                     JSON lines in, JSON lines out

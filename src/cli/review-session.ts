@@ -9,7 +9,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type { Alignment, SegmentedText } from '../core/types.js';
 import { checkCoverage, formatAlignmentFile, parseAlignmentFile, type AlignmentMeta } from '../formats/alignment-file.js';
 import type { ReviewStorage } from '../ui/app.js';
-import type { InputTexts } from '../ui/state/review-state.js';
+import type { InputTexts, Mode } from '../ui/state/review-state.js';
 import { readAlignment } from './alignment-input.js';
 import { CliError, oneLine } from './errors.js';
 import { ChangedOnDiskError, fileSha256, sha256Of, writeFileAtomic } from './files.js';
@@ -188,4 +188,11 @@ export function fileStorage(session: ReviewSession, options: PipelineOptions, re
     },
     inputTexts: () => inputs,
   };
+}
+
+/** What the review asks first: about inputs changed since the save, or unsaved edits found in the autosave copy. */
+export function firstMode(session: ReviewSession): Mode {
+  if (session.changed.length > 0) return { name: 'stale', changed: session.changed };
+  if (session.recovered) return { name: 'recover', alignment: session.recovered.alignment, savedAt: session.recovered.savedAt.toLocaleString() };
+  return { name: 'browse' };
 }

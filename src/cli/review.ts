@@ -1,10 +1,9 @@
 /** `mizan review [ALIGNMENT.json | SOURCE TARGET]`: the terminal UI, on a saved alignment or a fresh one. */
-import { render } from 'ink';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createElement } from 'react';
-import { RENDER_OPTIONS, ReviewApp } from '../ui/app.js';
-import { initialState, type Mode } from '../ui/state/review-state.js';
+import { ReviewApp } from '../ui/app.js';
+import { initialState } from '../ui/state/review-state.js';
 import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
@@ -13,18 +12,24 @@ import { say } from './terminal.js';
 import { inert } from '../core/text/inert.js';
 import { acquireLock, describeHolder } from './review-lock.js';
 import { packageRoot } from './resources.js';
-import { defaultAlignmentPath, fileStorage, openPair, openSaved, type ReviewSession } from './review-session.js';
+import { defaultAlignmentPath, fileStorage, firstMode, openPair, openSaved, type ReviewSession } from './review-session.js';
+import { runFullScreen } from './full-screen.js';
+import { isFolder, reviewQueue } from './review-queue.js';
 
 const SEED_SOURCE = 'seeds/dawn-reuters.en.txt';
 const SEED_TARGET = 'seeds/eremnews-reuters.ar.txt';
 const SEED_ALIGNMENT = 'alignments/dawn-eremnews.json';
 
-export const REVIEW_HELP = `Usage: mizan review [ALIGNMENT.json | SOURCE TARGET] [options]
+export const REVIEW_HELP = `Usage: mizan review [ALIGNMENT.json | SOURCE TARGET | DIR] [options]
 
 Review and correct an alignment in the terminal, then save it.
 
   mizan review                    the bundled seed pair (Dawn / Eremnews), from
                                   its saved alignment when there is one
+  mizan review DIR                the alignments of a batch (mizan batch --format json
+                                  --outdir DIR) as a queue: the pairs that need a look
+                                  first, progress over the corpus; Enter reviews a pair,
+                                  ] goes on to the next, q comes back to the list
   mizan review FILE.json          a saved alignment (made by mizan align --out)
   mizan review SOURCE TARGET      align a pair and review it; resumes the saved
                                   review of the pair when --out already exists
@@ -78,16 +83,6 @@ function ask(question: string): Promise<boolean> {
   });
 }
 
-function firstMode(session: ReviewSession): Mode {
-  if (session.changed.length > 0) return { name: 'stale', changed: session.changed };
-  if (session.recovered) return { name: 'recover', alignment: session.recovered.alignment, savedAt: session.recovered.savedAt.toLocaleString() };
-  return { name: 'browse' };
-}
-
-// The alternate screen keeps the review off the user's scrollback, as full-screen editors do.
-const ENTER_ALT_SCREEN = '\u001b[?1049h';
-const LEAVE_ALT_SCREEN = '\u001b[?1049l';
-
 export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = process.stdout): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -106,7 +101,9 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
     return 0;
   }
   const bidi = bidiMode(values.bidi);
-  if (positionals.length > 2) throw new UsageError('review takes one saved alignment, or SOURCE TARGET');
+  if (positionals.length > 2) throw new UsageError('review takes one saved alignment, or SOURCE TARGET, or a folder of alignments');
+  // A folder is a batch's alignments, reviewed as a queue; what is wrong with it is said before the terminal is asked for.
+  if (positionals.length === 1 && isFolder(positionals[0]!)) return reviewQueue(positionals[0]!, { ...values, bidi }, out);
   if (!process.stdin.isTTY || !out.isTTY) {
     throw new CliError('review needs a terminal; without one, align with mizan align SOURCE TARGET --out FILE and export with mizan export FILE');
   }
@@ -133,25 +130,9 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
         ? { text: session.note, tone: 'info' }
         : { text: 'press ? for the keys', tone: 'info' },
   });
-  out.write(ENTER_ALT_SCREEN);
-  let signalled: NodeJS.Signals | null = null;
   try {
-    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly) }), {
-      stdout: out,
-      ...RENDER_OPTIONS,
-    });
-    // A closed terminal (SIGHUP) or a kill (SIGTERM) unmounts the app, which autosaves unsaved edits.
-    const stop = (signal: NodeJS.Signals) => {
-      signalled = signal;
-      app.unmount();
-    };
-    process.once('SIGHUP', stop).once('SIGTERM', stop);
-    await app.waitUntilExit();
-    process.off('SIGHUP', stop).off('SIGTERM', stop);
+    return await runFullScreen(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly) }), out);
   } finally {
-    out.write(LEAVE_ALT_SCREEN);
     if (!lock.held) lock.release();
   }
-  // The shell's convention for a process ended by a signal: 128 + its number.
-  return signalled ? 128 + (signalled === 'SIGHUP' ? 1 : 15) : 0;
 }

@@ -11,7 +11,7 @@ import { BeadList } from './components/BeadList.js';
 import { HelpScreen } from './components/HelpScreen.js';
 import { PromptLine } from './components/PromptLine.js';
 import { StatusBar } from './components/StatusBar.js';
-import { commandFor, splitKeys, type Effect } from './input/keymap.js';
+import { bindingsFor, commandFor, splitKeys, type Effect } from './input/keymap.js';
 import { reviewReducer } from './state/review-reducer.js';
 import { isDirty, type InputTexts, type ReviewAction, type ReviewState } from './state/review-state.js';
 
@@ -36,7 +36,15 @@ export interface ReviewAppProps {
   storage: ReviewStorage;
   /** Quiet time after the last edit before the autosave copy is written. */
   autosaveMs?: number;
+  /**
+   * Set when the pair was opened from a queue (`mizan review DIR`): quitting hands the pair back
+   * to the queue (`back`, or `next` for the following pair) with its last state, instead of ending
+   * the program. The same prompts guard unsaved changes either way.
+   */
+  onLeave?: (where: Leave, state: ReviewState) => void;
 }
+
+export type Leave = 'back' | 'next';
 
 /**
  * How `mizan review` has Ink draw (the latency benchmark uses the same): keys are ours (Ctrl-C asks
@@ -47,9 +55,9 @@ export interface ReviewAppProps {
 export const RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false, maxFps: 60 } as const;
 
 /** Rows kept free below the frame: Ink clears the whole screen on every frame that fills the terminal. */
-const SPARE_ROWS = 1;
+export const SPARE_ROWS = 1;
 
-function useTerminalSize(): { columns: number; rows: number } {
+export function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
   const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
@@ -63,7 +71,7 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProps) {
+export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave }: ReviewAppProps) {
   const [state, setState] = useState(initial);
   // Keys can arrive several to a chunk (a paste, tmux send-keys): each must see the state the one
   // before it left, so the reducer runs here, synchronously, on the latest state.
@@ -75,9 +83,13 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
   const { exit: exitApp } = useApp();
   // Set once the person has said what becomes of their edits (saved, discarded, nothing to keep).
   const decided = useRef(false);
+  // Where a quit goes when the pair came from a queue: set by the key that asked to leave.
+  const leaving = useRef<Leave>('back');
+  const inQueue = onLeave !== undefined;
   const exit = () => {
     decided.current = true;
-    exitApp();
+    if (onLeave) onLeave(leaving.current, latest.current);
+    else exitApp();
   };
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
@@ -97,7 +109,9 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
       case 'force-save':
         save(effect === 'force-save');
         return;
+      case 'next-pair':
       case 'quit':
+        leaving.current = effect === 'next-pair' ? 'next' : 'back';
         if (isDirty(latest.current)) dispatch({ type: 'set-mode', mode: { name: 'confirm-quit' } });
         else (storage.discardAutosave(), exit());
         return;
@@ -128,10 +142,12 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
 
   useInput((chunk, chunkKey) => {
     for (const [input, key] of splitKeys(chunk, chunkKey)) {
-      const command = commandFor(latest.current.mode.name, input, key, { pageSize: page.current });
+      const command = commandFor(latest.current.mode.name, input, key, { pageSize: page.current, inQueue });
       if (!command) continue;
       if ('action' in command) dispatch(command.action);
       else run(command.effect);
+      // Left for the queue: the rest of the chunk is not this pair's any more.
+      if (decided.current) return;
     }
   });
 
@@ -166,19 +182,19 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
   const listHeight = height - 3;
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      <Text wrap="truncate" bold>
-        mizan review <Text color="gray">· {inert(storage.title)}</Text>
-      </Text>
-      {/* The help takes the status bar's row too: the whole keymap must fit an 80×24 terminal. */}
+      {/* The help takes the title's and the status bar's rows too: the whole keymap must fit an 80×24 terminal. */}
       {state.mode.name === 'help' ? (
-        <HelpScreen width={columns} height={listHeight + 1} />
+        <HelpScreen width={columns} height={listHeight + 2} bindings={bindingsFor(inQueue)} />
       ) : (
         <>
+          <Text wrap="truncate" bold>
+            mizan review <Text color="gray">· {inert(storage.title)}</Text>
+          </Text>
           <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
           <StatusBar state={state} width={columns} />
         </>
       )}
-      <PromptLine state={state} />
+      <PromptLine state={state} {...(inQueue ? { leaving: leaving.current === 'next' ? 'open the next pair' : 'go back to the list' } : {})} />
     </Box>
   );
 }

@@ -1,20 +1,33 @@
 /**
  * The keys, drawn from the keymap table itself, so the help cannot drift from what the keys do.
  * Lines flow down one column and on into the next (a group may continue there), two columns from
- * 80 cells on and more when the screen is too short for two, so the whole table fits 80×24.
+ * 80 cells on and more when the screen is too short for two, so the whole table fits 80×24. The
+ * queue list (`mizan review DIR`) draws its own table through the same screen.
  */
 import { Box, Text } from 'ink';
-import { KEYMAP, type Binding } from '../input/keymap.js';
+import { bindingsFor } from '../input/keymap.js';
 
-const GROUPS: Binding['group'][] = ['Move', 'Find', 'File', 'Review', 'Split', 'View'];
+/** One line of the table: the pair's keymap and the queue's share this shape. */
+interface HelpEntry {
+  keys: string;
+  description: string;
+  group: string;
+}
+
+/** The pair's groups in order (a pair opened from a queue has its queue keys under File). */
+const GROUPS = ['Move', 'Find', 'File', 'Review', 'Split', 'View'];
 
 /** A title says what the keys alone cannot: in Arabic the mark moves as drawn, so ← reads on. */
-const TITLE: Partial<Record<Binding['group'], string>> = { Split: 'Split (in Arabic, ← reads on)' };
+const TITLE: Partial<Record<string, string>> = { Split: 'Split (in Arabic, ← reads on)' };
 
-type Line = { title: string } | { binding: Binding };
+type Line = { title: string } | { binding: HelpEntry };
 
-function helpLines(): Line[] {
-  return GROUPS.flatMap((group) => [{ title: TITLE[group] ?? group }, ...KEYMAP.filter((b) => b.group === group).map((binding) => ({ binding }))]);
+/** Each group with keys, its title first; a group without keys here is left out. */
+function helpLines(bindings: readonly HelpEntry[], groups: readonly string[]): Line[] {
+  return groups.flatMap((group) => {
+    const members = bindings.filter((b) => b.group === group);
+    return members.length === 0 ? [] : [{ title: TITLE[group] ?? group }, ...members.map((binding) => ({ binding }))];
+  });
 }
 
 /** Cut the lines into columns of `rows`; a group title never ends a column, away from its keys. */
@@ -29,16 +42,27 @@ function flow(lines: Line[], rows: number): Line[][] {
   return columns;
 }
 
-export function HelpScreen({ width, height }: { width: number; height: number }) {
-  const keyWidth = Math.max(...KEYMAP.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
-  const lines = helpLines();
+export interface HelpScreenProps {
+  width: number;
+  height: number;
+  /** The table to draw: by default the keys of a pair reviewed on its own. */
+  bindings?: readonly HelpEntry[];
+  /** Which groups, in order (the queue list draws only its own). */
+  groups?: readonly string[];
+}
+
+export function HelpScreen({ width, height, bindings = bindingsFor(false), groups = GROUPS }: HelpScreenProps) {
+  const keyWidth = Math.max(...bindings.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
+  const lines = helpLines(bindings, groups);
   const rows = Math.max(1, height - 1);
   const count = Math.max(width >= 80 ? 2 : 1, Math.ceil(lines.length / rows));
-  // Balanced columns, with a line to spare for a title moved on; never taller than the screen.
-  const columns = flow(lines, Math.min(rows, Math.ceil(lines.length / count) + 1));
+  // The shortest balanced columns that hold every line (a title moved on costs one), never taller than the screen.
+  let tall = Math.ceil(lines.length / count);
+  while (tall < rows && flow(lines, tall).length > count) tall++;
+  const columns = flow(lines, Math.min(rows, tall));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Text bold>Keys (any key closes this help)</Text>
+      <Text bold wrap="truncate">mizan review · Keys (any key closes this help)</Text>
       <Box flexDirection="row">
         {columns.map((column, k) => (
           <Box key={k} flexDirection="column" width={Math.floor(width / columns.length)}>

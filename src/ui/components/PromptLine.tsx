@@ -5,7 +5,7 @@ import type { ReviewState } from '../state/review-state.js';
 import { toVisual } from '../text/rtl.js';
 import { ERROR_COLOR } from '../theme.js';
 
-function promptText(state: ReviewState): string | null {
+function promptText(state: ReviewState, leaving: string): string | null {
   const { mode } = state;
   // What is typed stays in logical order in the state; only its drawing is made visual, as the beads are.
   const typed = (draft: string) => (/\p{Script=Arabic}/u.test(draft) ? toVisual(inert(draft), state.bidi, 'auto') : inert(draft));
@@ -15,7 +15,9 @@ function promptText(state: ReviewState): string | null {
     case 'goto':
       return `go to English paragraph: ${mode.draft}▏  (Enter go · Esc cancel)`;
     case 'confirm-quit':
-      return 'Unsaved changes. w save and quit · d quit without saving · Esc keep reviewing';
+      return leaving === 'quit'
+        ? 'Unsaved changes. w save and quit · d quit without saving · Esc keep reviewing'
+        : `Unsaved changes. w save and ${leaving} · d ${leaving} without saving · Esc keep reviewing`;
     case 'overwrite':
       return 'The alignment file changed on disk since it was opened. y overwrite it · n keep it (your edits stay here, unsaved)';
     case 'stale':
@@ -30,8 +32,9 @@ function promptText(state: ReviewState): string | null {
   }
 }
 
-export function PromptLine({ state }: { state: ReviewState }) {
-  const prompt = promptText(state);
+/** `leaving`: what answering the quit question does (a pair opened from a queue goes back to it, or on to the next pair). */
+export function PromptLine({ state, leaving = 'quit' }: { state: ReviewState; leaving?: string }) {
+  const prompt = promptText(state, leaving);
   if (prompt) return <Text wrap="truncate" color="yellow" bold>{prompt}</Text>;
   const { message } = state;
   return (

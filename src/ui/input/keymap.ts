@@ -16,21 +16,27 @@ export type Effect =
   /** Quit at once and touch nothing, not even the autosave (a question was left unanswered). */
   | 'leave'
   | 'realign'
-  | 'discard-recovery';
+  | 'discard-recovery'
+  /** In a queue (`mizan review DIR`): leave this pair for the next one, asking first when there are unsaved changes. */
+  | 'next-pair';
 
 export type Command = { action: ReviewAction } | { effect: Effect };
 
 export interface KeyContext {
   /** Beads on screen in the last frame: a page. */
   pageSize: number;
+  /** The pair was opened from a queue (`mizan review DIR`): q goes back to the list, ] to the next pair. */
+  inQueue?: boolean;
 }
 
 export interface Binding {
   /** The keys as the help screen names them. */
   keys: string;
   description: string;
-  group: 'Move' | 'Find' | 'Review' | 'Split' | 'File' | 'View' | 'Prompt';
+  group: 'Move' | 'Find' | 'Review' | 'Split' | 'File' | 'View' | 'Queue' | 'Prompt';
   modes: readonly ModeName[];
+  /** Only for a pair opened from a queue, or only for one that was not; else both. */
+  where?: 'queue' | 'single';
   matches: (input: string, key: Key) => boolean;
   /** The key itself is passed for the few bindings whose keys do different things (← and →). */
   command: (context: KeyContext, input: string, key: Key) => Command;
@@ -88,7 +94,10 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'B', description: 'bidi: mizan or terminal', group: 'View', modes: browse, matches: char('B'), command: act({ type: 'toggle-bidi' }) },
   { keys: '?', description: 'this help', group: 'View', modes: browse, matches: char('?', 'h'), command: act({ type: 'set-mode', mode: { name: 'help' } }) },
   { keys: 'w', description: 'save', group: 'File', modes: browse, matches: either(char('w'), ctrl('s')), command: run('save') },
-  { keys: 'q Ctrl-c', description: 'quit (asks if unsaved)', group: 'File', modes: browse, matches: either(char('q'), ctrl('c')), command: run('quit') },
+  { keys: 'q Ctrl-c', description: 'quit (asks if unsaved)', group: 'File', modes: browse, where: 'single', matches: either(char('q'), ctrl('c')), command: run('quit') },
+  // A pair opened from the queue: the queue's own keys are in queue-keymap.ts.
+  { keys: 'q Ctrl-c', description: 'back to the list (asks if unsaved)', group: 'File', modes: browse, where: 'queue', matches: either(char('q'), ctrl('c')), command: run('quit') },
+  { keys: ']', description: 'next pair in the queue (asks if unsaved)', group: 'File', modes: browse, where: 'queue', matches: char(']'), command: run('next-pair') },
   // Prompts: the keys of each question, shown in the prompt line itself.
   { keys: 'any key', description: 'close the help', group: 'Prompt', modes: ['help'], matches: () => true, command: act({ type: 'set-mode', mode: { name: 'browse' } }) },
   { keys: 'Enter', description: 'search / go', group: 'Prompt', modes: ['search', 'goto'], matches: special('return'), command: act({ type: 'submit' }) },
@@ -124,10 +133,14 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
   return chars.map((ch) => [ch, { ...key, return: ch === '\r', tab: ch === '\t' }]);
 }
 
+/** The bindings that apply to a pair reviewed on its own or from a queue (what its help screen lists). */
+export const bindingsFor = (inQueue: boolean): readonly Binding[] => KEYMAP.filter((b) => (b.where ?? (inQueue ? 'queue' : 'single')) === (inQueue ? 'queue' : 'single'));
+
 /** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
 export function commandFor(mode: ModeName, input: string, key: Key, context: KeyContext): Command | null {
   if (mode === 'browse' && !key.ctrl && BACKWARD[input]) return { action: BACKWARD[input] };
-  const binding = KEYMAP.find((b) => b.modes.includes(mode) && b.matches(input, key));
+  const here = context.inQueue ? 'queue' : 'single';
+  const binding = KEYMAP.find((b) => b.modes.includes(mode) && (b.where ?? here) === here && b.matches(input, key));
   if (binding) return binding.command(context, input, key);
   if ((mode === 'search' || mode === 'goto') && input && !key.ctrl && !key.meta) return { action: { type: 'type', text: input } };
   return null;
