@@ -159,7 +159,7 @@ async function measure(part: Part, alignment: Alignment, summary: GenSummary, op
   );
   const phase = Number(process.hrtime.bigint() - started) / 1e6;
   const where = alignment === 'gold' ? `${rel(info.dir)}/*.gold.json` : `${rel(join(options.gen.outDir, 'runs', `partial-${part}`, 'mizan'))}/*.json`;
-  commands.push(`for f in ${where}; do node ${CLI} coverage "$f" --json${options.coverageArgs.length > 0 ? ` ${commandLine('', options.coverageArgs).trim()}` : ''}; done`);
+  commands.push(`for f in ${where}; do node ${CLI} coverage "$f" --json${options.coverageArgs.map((a) => ` ${a}`).join('')}; done`);
   const reports: ReportedSentence[][] = [];
   const golds: GoldClause[][] = [];
   let oneSided = { sentences: 0, touched: 0 };
