@@ -4,7 +4,8 @@
  * #300000, "Nov" and "نوفمبر" both @11), so equal values written differently do not differ. Each
  * side's distinct values are sorted — word order differs between the languages ("Nov 13" / "13 نوفمبر") —
  * and compared with jsdiff's diffArrays, which keeps what both share and returns the rest.
- * Names are words marked `name` (word-evidence.ts) with no counterpart in the bead; one is a
+ * Names are words marked `name` (word-evidence.ts) with no counterpart in the bead — no link in
+ * word-links.ts's sense, an id shared with a word anywhere on the other side —; one is a
  * discrepancy only when the other side has an unmatched name too (otherwise it is just uncovered).
  */
 import { diffArrays } from 'diff';
