@@ -1,0 +1,33 @@
+/**
+ * Link F1 of one raw-text set, quickly: `mizan batch` on its manifest, then bench/links.ts's
+ * scoring, the same as `npm run bench` does for the raw rows, without the rest of the bench. Made
+ * for choosing the guided splitter's thresholds on a tune part (issue 10) and checking that the
+ * regular raw sets do not get worse.
+ * Usage (after `npm run build` and `node dist/bench/gen.js`):
+ *   node dist/bench/raw-links.js nostop-raw-tune [main-raw-tune ...] [-- extra mizan args]
+ */
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { packageRoot } from './gen.js';
+import { countLinks, linkScores, sumCounts } from './links.js';
+import { failure, runTimed } from './proc.js';
+import { readGoldBeads, readJsonlBeads, readManifest } from './systems.js';
+
+const ROOT = packageRoot();
+const dash = process.argv.indexOf('--');
+const sets = process.argv.slice(2, dash < 0 ? undefined : dash);
+const extra = dash < 0 ? [] : process.argv.slice(dash + 1);
+const f = (x: number) => x.toFixed(3);
+
+for (const set of sets) {
+  const dir = join(ROOT, 'bench', 'out', set);
+  const outDir = mkdtempSync(join(tmpdir(), 'mizan-raw-links-'));
+  const run = runTimed(process.execPath, ['dist/src/cli/main.js', 'batch', join(dir, 'manifest.tsv'), '--outdir', outDir, '--format', 'jsonl', ...extra], ROOT, 1_200_000);
+  const why = failure(run);
+  if (why) process.stderr.write(`${set}: ${why}\n`);
+  const counts = readManifest(join(dir, 'manifest.tsv')).map((e) => countLinks(readGoldBeads(join(dir, `${e.id}.gold.json`)), readJsonlBeads(join(outDir, `${e.id}.jsonl`))));
+  const s = linkScores(sumCounts(counts));
+  process.stdout.write(`${set}: link P ${f(s.links.precision)} R ${f(s.links.recall)} F1 ${f(s.links.f1)}  one-sided F1 ${f(s.oneSided.f1)}  (${(run.wallMs / 1000).toFixed(1)} s)\n`);
+  rmSync(outDir, { recursive: true, force: true });
+}
