@@ -21,161 +21,15 @@
  * beads stay automatic (status auto, the bead's score): no person made them.
  */
 import type { Evidence } from '../evidence.js';
-import { beadSide } from '../coverage/word-links.js';
 import { documentWords, type Word } from '../score/word-evidence.js';
+import { flagForShape } from '../edit.js';
 import { splitSegment } from '../segment-edit.js';
 import type { Alignment, Bead, Lang } from '../types.js';
-import { type GapKind, type SplitPoint, splitPoints } from './split-points.js';
+import { type CutPlan, GUIDED_SPLIT, type GuidedSplitParams, planCuts, planOrphan } from './cut-plan.js';
 
-export interface GuidedSplitParams {
-  /** Link weight each piece needs with its own sentence, when every cut is at a marked gap / when one is bare. */
-  minOwnStrong: number;
-  minOwnBare: number;
-  /** The largest share of the bead's link weight that may fall on the wrong side of the cuts. */
-  maxWrongShare: number;
-  /** Most sentences on the short side (a 1-3 bead is split in three). */
-  maxParts: number;
-  /** Whose segments may be split: Arabic is where sentence ends go unmarked. */
-  langs: readonly Lang[];
-}
+type Side = 'source' | 'target';
 
-/**
- * Chosen on nostop-raw-tune (bench/raw-links.ts), with the link F1 it gave: unsplit 0.843; own
- * ≥ 1 / ≥ 3 and wrong ≤ 0.1: 0.884; ≥ 1 / ≥ 2, 0.3: 0.929; ≥ 1 / ≥ 1, 0.4: 0.937. Link F1 cannot
- * see a needless split (both pieces still stand for their sentence), so the looser settings that
- * gain the last points were not taken: a cut at a bare gap needs two units of link weight on each
- * side, and at most 30% of the weight may cross it. main-raw-tune went 0.981 → 0.983 with it.
- */
-export const GUIDED_SPLIT: GuidedSplitParams = { minOwnStrong: 1, minOwnBare: 2, maxWrongShare: 0.3, maxParts: 3, langs: ['ar'] };
-
-/** Tie-breaks, worth less than one link: length-share mismatch (0..2 summed over pieces) and a marked gap. */
-const LENGTH_WEIGHT = 0.2;
-const STRONG_BONUS = 0.3;
-
-interface Cut {
-  word: number;
-  offset: number;
-  kind: GapKind;
-}
-
-/** A plan for one long segment: where to cut it, and how many short sentences each piece faces. */
-export interface CutPlan {
-  /** UTF-16 offsets into the long segment's text, ascending. */
-  offsets: number[];
-  /** Short sentences per piece, in order (sums to the short side's count). */
-  groups: number[];
-}
-
-/** The ways to cut a run of n sentences into two or more consecutive groups: finest first. */
-function compositions(n: number): number[][] {
-  const out: number[][] = [];
-  const walk = (left: number, acc: number[]) => {
-    if (left === 0) {
-      if (acc.length >= 2) out.push(acc);
-      return;
-    }
-    for (let k = 1; k <= left; k++) walk(left - k, [...acc, k]);
-  };
-  walk(n, []);
-  return out.sort((a, b) => b.length - a.length);
-}
-
-/**
- * Where to cut a long segment (its text and words) so that its pieces face `short`, the words of
- * the other side's sentences in order (`shortLengths` their lengths in characters), or null when
- * the links do not separate clearly. The most pieces that pass win: a 1-3 bead whose first two
- * short sentences one long-side sentence translates is cut once, in 1-2 + 1-1.
- */
-export function planCuts(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams = GUIDED_SPLIT): CutPlan | null {
-  if (short.length < 2 || short.length > params.maxParts) return null;
-  const points = splitPoints(text, words, lang);
-  let found: { plan: CutPlan; cost: number } | null = null;
-  for (const groups of compositions(short.length)) {
-    if (found && groups.length < found.plan.groups.length) break;
-    let at = 0;
-    const merged = groups.map((size) => {
-      const group = { words: short.slice(at, at + size).flat(), length: shortLengths.slice(at, at + size).reduce((a, b) => a + b, 0) };
-      at += size;
-      return group;
-    });
-    const plan = planGroups(text, words, points, merged.map((g) => g.words), merged.map((g) => g.length), params);
-    if (plan && (!found || plan.cost < found.cost)) found = { plan: { offsets: plan.offsets, groups }, cost: plan.cost };
-  }
-  return found ? found.plan : null;
-}
-
-function planGroups(text: string, words: readonly Word[], points: readonly SplitPoint[], short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams): { offsets: number[]; cost: number } | null {
-  const parts = short.length;
-  if (points.length < parts - 1) return null;
-  const ownBefore = linkPrefix(words, short);
-  const total = ownBefore.reduce((sum, row) => sum + row[words.length]!, 0);
-  if (total === 0) return null;
-  const shortTotal = shortLengths.reduce((a, b) => a + b, 0) || 1;
-  const bounds: Cut[] = [{ word: 0, offset: 0, kind: 'strong' }, ...points, { word: words.length, offset: text.length, kind: 'strong' }];
-  const within = (s: number, a: Cut, b: Cut) => ownBefore[s]![b.word]! - ownBefore[s]![a.word]!;
-  const pieceCost = (s: number, a: Cut, b: Cut): number => {
-    let all = 0;
-    for (let t = 0; t < parts; t++) all += within(t, a, b);
-    const lengthShare = Math.abs((b.offset - a.offset) / (text.length || 1) - shortLengths[s]! / shortTotal);
-    return all - within(s, a, b) + LENGTH_WEIGHT * lengthShare - (b.kind === 'strong' && b.word < words.length ? STRONG_BONUS : 0);
-  };
-  // best[k][c]: least cost of pieces 0..k-1 with piece k-1 ending at bounds[c]; from[k][c] its start.
-  const best: number[][] = [bounds.map((_, c) => (c === 0 ? 0 : Infinity))];
-  const from: number[][] = [bounds.map(() => -1)];
-  for (let k = 1; k <= parts; k++) {
-    best.push(bounds.map(() => Infinity));
-    from.push(bounds.map(() => -1));
-    for (let c = 1; c < bounds.length; c++) {
-      if (k === parts && c !== bounds.length - 1) continue;
-      for (let p = 0; p < c; p++) {
-        const cost = best[k - 1]![p]! + pieceCost(k - 1, bounds[p]!, bounds[c]!);
-        if (cost < best[k]![c]!) {
-          best[k]![c] = cost;
-          from[k]![c] = p;
-        }
-      }
-    }
-  }
-  const chosen: number[] = [bounds.length - 1];
-  for (let k = parts; k > 0; k--) chosen.unshift(from[k]![chosen[0]!]!);
-  if (chosen.some((c) => c < 0)) return null;
-  const cuts = chosen.map((c) => bounds[c]!);
-  const bare = cuts.some((c) => c.kind === 'bare');
-  let own = Infinity;
-  let wrong = total;
-  for (let s = 0; s < parts; s++) {
-    const mine = within(s, cuts[s]!, cuts[s + 1]!);
-    own = Math.min(own, mine);
-    wrong -= mine;
-  }
-  if (own < (bare ? params.minOwnBare : params.minOwnStrong) || wrong > params.maxWrongShare * total) return null;
-  return { offsets: cuts.slice(1, -1).map((c) => c.offset), cost: best[parts]![bounds.length - 1]! };
-}
-
-/**
- * ownBefore[s][g]: link weight between short sentence s and the long segment's words before word g.
- * Each short content word spreads one unit over its long-side candidates.
- */
-function linkPrefix(words: readonly Word[], short: readonly (readonly Word[])[]): number[][] {
-  const positions = new Map<number, number[]>();
-  words.forEach((word, g) => {
-    if (word.key === null) return;
-    for (const id of word.ids) {
-      const list = positions.get(id);
-      if (list) list.push(g);
-      else positions.set(id, [g]);
-    }
-  });
-  const weight = short.map(() => new Array<number>(words.length + 1).fill(0));
-  const side = beadSide(short);
-  side.words.forEach((word, i) => {
-    const candidates = new Set<number>();
-    for (const id of word.ids) for (const g of positions.get(id) ?? []) candidates.add(g);
-    for (const g of candidates) weight[side.sentence[i]!]![g + 1]! += 1 / candidates.size;
-  });
-  for (const row of weight) for (let g = 1; g < row.length; g++) row[g]! += row[g - 1]!;
-  return weight;
-}
+export { GUIDED_SPLIT, type GuidedSplitParams, planCuts } from './cut-plan.js';
 
 /** Sides' original input texts, for exact spans when a segment's whitespace was collapsed. */
 export interface Originals {
@@ -183,46 +37,124 @@ export interface Originals {
   target: string;
 }
 
-/** The alignment with every 1-2 or 1-3 bead whose links separate clearly split into 1-1 beads. */
+/**
+ * planCuts, then again inside each piece that still faces two or more sentences: a 1-3 bead whose
+ * three-way cut is not clear may still split in two, and the piece facing two sentences then gets
+ * its own look, with its own links.
+ */
+function planDeep(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams): CutPlan | null {
+  const plan = planCuts(text, words, lang, short, shortLengths, params);
+  if (!plan) return null;
+  const bounds = [0, ...plan.offsets, text.length];
+  const offsets: number[] = [];
+  const groups: number[] = [];
+  let first = 0;
+  plan.groups.forEach((size, k) => {
+    const from = bounds[k]!;
+    const to = bounds[k + 1]!;
+    const inner =
+      size >= 2
+        ? planDeep(
+            text.slice(from, to),
+            words.filter((w) => w.start >= from && w.end <= to).map((w) => ({ ...w, start: w.start - from, end: w.end - from })),
+            lang,
+            short.slice(first, first + size),
+            shortLengths.slice(first, first + size),
+            params,
+          )
+        : null;
+    if (inner) {
+      offsets.push(...inner.offsets.map((o) => o + from));
+      groups.push(...inner.groups);
+    } else groups.push(size);
+    if (k < plan.offsets.length) offsets.push(plan.offsets[k]!);
+    first += size;
+  });
+  return { offsets, groups };
+}
+
+/** The long side of a bead the splitter may cut: one or two segments in a language it splits, facing as many or more, up to maxParts. */
+function longSideOf(alignment: Alignment, bead: Bead, params: GuidedSplitParams): Side | null {
+  if (bead.flag !== 'aligned' || bead.status !== 'auto') return null;
+  for (const [side, other] of [['source', 'target'], ['target', 'source']] as const) {
+    const m = bead[side].length;
+    const n = bead[other].length;
+    if (m < 1 || m > 2 || n < m || n > params.maxParts || (m === 2 && n < 2)) continue;
+    if (params.langs.includes(alignment[side].lang)) return side;
+  }
+  return null;
+}
+
+/**
+ * The alignment with every automatic bead whose long side the links show to hold glued sentences
+ * cut: a 1-2 or 1-3 bead into 1-1 beads (or 1-2 + 1-1); a 2-2 or 2-3 bead whose second segment runs
+ * on into the next sentence likewise (the two segments are looked at as one text, their boundary a
+ * free cut); a 1-1 bead into 1-1 and a one-sided bead (planOrphan).
+ */
 export function guidedSplit(alignment: Alignment, evidence: Evidence, originals: Originals, params: GuidedSplitParams = GUIDED_SPLIT): Alignment {
-  const longSide = (bead: Bead): 'source' | 'target' | null => {
-    for (const [side, other] of [['source', 'target'], ['target', 'source']] as const) {
-      if (bead[side].length !== 1 || bead[other].length < 2 || bead[other].length > params.maxParts) continue;
-      if (params.langs.includes(alignment[side].lang)) return side;
-    }
-    return null;
-  };
-  const candidates = alignment.beads.flatMap((bead, at) => (bead.flag === 'aligned' && bead.status === 'auto' && longSide(bead) ? [at] : []));
+  const candidates = alignment.beads.flatMap((bead, at) => (longSideOf(alignment, bead, params) ? [at] : []));
   if (candidates.length === 0) return alignment;
   const enSide = alignment.source.lang === 'en' ? 'source' : 'target';
   const arSide = enSide === 'source' ? 'target' : 'source';
-  const texts = (side: 'source' | 'target') => alignment[side].segments.map((s) => s.text);
+  const texts = (side: Side) => alignment[side].segments.map((s) => s.text);
   const words = documentWords(texts(enSide), texts(arSide), evidence);
-  const wordsOf = (side: 'source' | 'target') => (side === enSide ? words.en : words.ar);
+  const wordsOf = (side: Side) => (side === enSide ? words.en : words.ar);
 
   let result = alignment;
   // From the last bead back, so that the indices of the beads still to split do not move.
   for (const at of candidates.reverse()) {
     const bead = result.beads[at]!;
-    const side = longSide(bead)!;
+    const side = longSideOf(alignment, bead, params)!;
     const other = side === 'source' ? 'target' : 'source';
-    const segment = alignment[side].segments[bead[side][0]!]!;
+    const long = bead[side].map((i) => alignment[side].segments[i]!);
     const short = bead[other].map((i) => alignment[other].segments[i]!);
-    const plan = planCuts(segment.text, wordsOf(side)[segment.index]!, alignment[side].lang, short.map((s) => wordsOf(other)[s.index]!), short.map((s) => s.text.length), params);
+    const lang = alignment[side].lang;
+    // The long segments as one text, a line break between them (split-points.ts: a free cut).
+    const starts: number[] = [];
+    let text = '';
+    const longWords = long.flatMap((seg, k) => {
+      if (k > 0) text += '\n';
+      starts.push(text.length);
+      text += seg.text;
+      return wordsOf(side)[seg.index]!.map((w) => ({ ...w, start: w.start + starts[k]!, end: w.end + starts[k]! }));
+    });
+    let plan: CutPlan | null;
+    if (short.length === 1) {
+      const orphan = planOrphan(text, longWords, lang, wordsOf(other)[short[0]!.index]!, short[0]!.text.length, params);
+      plan = orphan && { offsets: [orphan.offset], groups: orphan.orphan === 'last' ? [1, 0] : [0, 1] };
+    } else {
+      plan = planDeep(text, longWords, lang, short.map((s) => wordsOf(other)[s.index]!), short.map((s) => s.text.length), params);
+    }
     if (!plan) continue;
+    // Each cut either falls on the boundary of two long segments (nothing to split) or inside one.
+    const inside = plan.offsets.flatMap((offset) => {
+      const k = starts.findLastIndex((s) => s <= offset);
+      return offset === starts[k]! + long[k]!.text.length ? [] : [{ k, offset: offset - starts[k]! }];
+    });
+    if (inside.length === 0) continue;
     let split = result;
     let ok = true;
-    for (const offset of [...plan.offsets].reverse()) {
-      const edit = splitSegment(split, side, bead[side][0]!, offset, originals[side]);
+    for (const { k, offset } of [...inside].reverse()) {
+      const edit = splitSegment(split, side, bead[side][k]!, offset, originals[side]);
       if (!edit.ok) ok = false;
       else split = edit.alignment;
     }
     if (!ok) continue;
-    const first = bead[side][0]!;
+    // The bead's long segments after the splits, each with whether a piece ends after it.
+    const ends: boolean[] = [];
+    long.forEach((seg, k) => {
+      inside.filter((c) => c.k === k).forEach(() => ends.push(true));
+      ends.push(plan.offsets.includes(starts[k]! + seg.text.length) || k === long.length - 1);
+    });
+    let index = bead[side][0]!;
     let next = 0;
-    const pieces: Bead[] = plan.groups.map((size, k) => {
+    const pieces: Bead[] = plan.groups.map((size) => {
+      const mine: number[] = [];
+      do mine.push(index);
+      while (!ends[index++ - bead[side][0]!]);
       const facing = bead[other].slice(next, (next += size));
-      return { ...bead, [side]: [first + k], [other]: facing } as Bead;
+      const shape = { [side]: mine, [other]: facing } as Pick<Bead, 'source' | 'target'>;
+      return { ...bead, ...shape, flag: flagForShape(shape) };
     });
     result = { ...split, beads: [...split.beads.slice(0, at), ...pieces, ...split.beads.slice(at + 1)] };
     const before = alignment[side].segmentation;

@@ -23,6 +23,8 @@ export interface SplitPoint {
   /** UTF-16 offset in the segment text where a cut goes: the first whitespace in the gap. */
   offset: number;
   kind: GapKind;
+  /** What marks the gap: a closing quote, a colon or semicolon, a comma and a connective, another mark (a comma, a dash...), or nothing but space. */
+  mark: 'quote' | 'colon' | 'connective' | 'other' | 'none' | 'segment';
 }
 
 /**
@@ -68,8 +70,20 @@ export function splitPoints(text: string, words: readonly Word[], lang: 'ar' | '
     while (space < gap.length && !SPACE.test(gap[space]!)) space++;
     if (space === gap.length) continue;
     const before = gap.slice(0, space);
-    const strong = CLOSING_QUOTE.test(before) || CLAUSE_END.test(gap) || (COMMA.test(gap) && opensSentence(words, k, lang));
-    points.push({ word: k, offset: from + space, kind: strong ? 'strong' : 'bare' });
+    // Segments never hold a line break (their whitespace is collapsed): one here is where the guided
+    // splitter joined two segments of a bead to look at them as one (guided-split.ts).
+    const mark: SplitPoint['mark'] = gap.includes('\n')
+      ? 'segment'
+      : CLOSING_QUOTE.test(before)
+      ? 'quote'
+      : CLAUSE_END.test(gap)
+        ? 'colon'
+        : COMMA.test(gap) && opensSentence(words, k, lang)
+          ? 'connective'
+          : gap.trim() === ''
+            ? 'none'
+            : 'other';
+    points.push({ word: k, offset: from + space, kind: mark === 'none' || mark === 'other' ? 'bare' : 'strong', mark });
   }
   return points;
 }
