@@ -21,7 +21,7 @@ import { expectSound } from './support/segment-check.js';
 function lexicon(entries: Record<string, string>): Lexicon {
   return parseLexicon(Object.entries(entries).map(([ar, en]) => `${ar}\t${en.split(' ').map(stemEnglish).join(' ')}`).join('\n'));
 }
-const EVIDENCE = plainEvidence(lexicon({ قال: 'said', وزير: 'minister', خطه: 'plan', جيد: 'good', غادر: 'left', خميس: 'thursday', جمعه: 'friday', رئيس: 'president' }));
+const EVIDENCE = plainEvidence(lexicon({ قال: 'said', وزير: 'minister', خطه: 'plan', جيد: 'good', غادر: 'left', خميس: 'thursday', جمعه: 'friday', رئيس: 'president', محادثات: 'talks', جنيف: 'geneva', اسبوع: 'week' }));
 
 const EN = ['The minister said on Thursday: "The plan is good."', 'He left on Friday after meeting the president.'];
 /** The two sentences glued: the quotation closes with no full stop. */
@@ -90,6 +90,41 @@ describe('guided split', () => {
       beads: [{ source: [0], target: [0, 1], flag: 'aligned', score: 0.8, status: 'auto' }],
     };
     expect(guidedSplit(englishLong, EVIDENCE, { source: english.original, target: arabic.original })).toBe(englishLong);
+  });
+
+  it('cuts a glued second segment of a 2-3 bead: three 1-1 beads, the existing boundary kept', () => {
+    const en = lines([...EN, 'The talks resume in Geneva next week.']);
+    const ar = lines(['قال الوزير يوم الخميس إن "الخطة جيدة".', 'غادر بعد لقاء الرئيس يوم الجمعة تستأنف المحادثات في جنيف الأسبوع المقبل.']);
+    const alignment: Alignment = {
+      source: { lang: 'en', segments: en.segments },
+      target: { lang: 'ar', segments: ar.segments },
+      beads: [{ source: [0, 1, 2], target: [0, 1], flag: 'aligned', score: 0.7, status: 'auto' }],
+    };
+    const split = guidedSplit(alignment, EVIDENCE, { source: en.original, target: ar.original });
+    expect(split.target.segments.map((s) => s.text)).toEqual(['قال الوزير يوم الخميس إن "الخطة جيدة".', 'غادر بعد لقاء الرئيس يوم الجمعة', 'تستأنف المحادثات في جنيف الأسبوع المقبل.']);
+    expect(split.beads.map((b) => [b.source, b.target])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+    expectSound(split, en.original, ar.original);
+  });
+
+  it('cuts an untranslated sentence glued to a translated one off a 1-1 bead, as one-sided', () => {
+    const en = lines([EN[0]!]);
+    const ar = lines(['قال الوزير يوم الخميس إن "الخطة جيدة" غادر يوم الجمعة بعد لقاء الرئيس في القصر الجمهوري مع كبار المسؤولين والسفراء الأجانب والصحفيين.']);
+    const alignment: Alignment = {
+      source: { lang: 'en', segments: en.segments },
+      target: { lang: 'ar', segments: ar.segments },
+      beads: [{ source: [0], target: [0], flag: 'aligned', score: 0.9, status: 'auto' }],
+    };
+    const split = guidedSplit(alignment, EVIDENCE, { source: en.original, target: ar.original });
+    expect(split.target.segments.map((s) => s.text)).toEqual(['قال الوزير يوم الخميس إن "الخطة جيدة"', 'غادر يوم الجمعة بعد لقاء الرئيس في القصر الجمهوري مع كبار المسؤولين والسفراء الأجانب والصحفيين.']);
+    expect(split.beads.map((b) => [b.source, b.target, b.flag, b.status])).toEqual([
+      [[0], [0], 'aligned', 'auto'],
+      [[], [1], 'target-only', 'auto'],
+    ]);
+    expectSound(split, en.original, ar.original);
+    // A short clause the other side lacks is not a sentence: it stays (coverage reports it).
+    const clause = lines(['قال الوزير يوم الخميس إن "الخطة جيدة" في القصر']);
+    const kept: Alignment = { ...alignment, target: { lang: 'ar', segments: clause.segments } };
+    expect(guidedSplit(kept, EVIDENCE, { source: en.original, target: clause.original })).toBe(kept);
   });
 
   it('the file keeps "guided", and diff says why two segmentations differ', () => {

@@ -94,7 +94,10 @@ function compositions(n: number): number[][] {
  */
 export function planCuts(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams = GUIDED_SPLIT): CutPlan | null {
   if (short.length < 2 || short.length > params.maxParts) return null;
-  const points = splitPoints(text, words, lang);
+  // A gap with a plain comma, a dash or a bracket is inside a sentence: a translator who renders
+  // two sentences as one joins them there, and that one sentence is not cut. A dropped stop leaves
+  // nothing (or a closing quote); a connective after a comma opens a new sentence.
+  const points = splitPoints(text, words, lang).filter((p) => p.mark !== 'other');
   let found: { plan: CutPlan; cost: number } | null = null;
   for (const groups of compositions(short.length)) {
     if (found && groups.length < found.plan.groups.length) break;

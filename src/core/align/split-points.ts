@@ -36,12 +36,15 @@ const ARABIC_OPENERS = new Set(
   [
     'وقال', 'وقالت', 'واضاف', 'واضافت', 'وتابع', 'وتابعت', 'واكد', 'واكدت', 'واشار', 'واشارت', 'واوضح', 'واوضحت',
     'وذكر', 'وذكرت', 'واعلن', 'واعلنت', 'وكان', 'وكانت', 'وقد', 'ولكن', 'لكن', 'كما', 'فيما', 'بينما', 'وفي', 'ومن',
-    'فقد', 'فقال', 'ثم', 'واردف', 'ولفت', 'ولفتت', 'وشدد', 'وشددت', 'واعتبر', 'واعتبرت',
+    'فقد', 'فقال', 'ثم', 'و', 'ف', 'واردف', 'ولفت', 'ولفتت', 'وشدد', 'وشددت', 'واعتبر', 'واعتبرت',
   ].map(normalizeArabic),
 );
 /** Two-word Arabic openers, by their first word's normalised form and the second's. */
 const ARABIC_OPENER_PAIRS = new Set(['من جهته', 'من جهتها', 'من جانبه', 'من جانبها', 'في حين', 'في المقابل', 'في غضون'].map(normalizeArabic));
 const ENGLISH_OPENERS = new Set(['but', 'however', 'meanwhile', 'moreover', 'still', 'yet', 'instead', 'nevertheless', 'also']);
+
+/** Words that never end a sentence: a conjunction written apart ("و إن"), so no cut after them. */
+const NEVER_LAST = new Set(['و', 'ف', 'او', 'ثم', 'and', 'or', 'but', 'the', 'a', 'of']);
 
 const CLOSING_QUOTE = /["”»’']/u;
 const CLAUSE_END = /[:;؛]/u;
@@ -69,6 +72,7 @@ export function splitPoints(text: string, words: readonly Word[], lang: 'ar' | '
     let space = 0;
     while (space < gap.length && !SPACE.test(gap[space]!)) space++;
     if (space === gap.length) continue;
+    if (NEVER_LAST.has(lang === 'ar' ? normalizeArabic(words[k - 1]!.text) : words[k - 1]!.text.toLowerCase())) continue;
     const before = gap.slice(0, space);
     // Segments never hold a line break (their whitespace is collapsed): one here is where the guided
     // splitter joined two segments of a bead to look at them as one (guided-split.ts).
