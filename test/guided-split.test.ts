@@ -72,6 +72,13 @@ describe('guided split', () => {
     expect(guidedSplit(alignment, EVIDENCE, { source: en, target: ar })).toBe(alignment);
   });
 
+  it('does not follow the other side\'s cut at an ellipsis, where a quotation goes on', () => {
+    const en = lines(['The minister said on Thursday: "The plan is good ...', 'He left on Friday after meeting the president."']);
+    const ar = lines([GLUED]);
+    const alignment: Alignment = { ...oneToTwo(GLUED).alignment, source: { lang: 'en', segments: en.segments } };
+    expect(guidedSplit(alignment, EVIDENCE, { source: en.original, target: ar.original })).toBe(alignment);
+  });
+
   it('leaves a bead a person confirmed alone', () => {
     const { alignment, en, ar } = oneToTwo(GLUED);
     const confirmed = { ...alignment, beads: [{ ...alignment.beads[0]!, status: 'confirmed' as const }] };

@@ -40,6 +40,7 @@ export interface GuidedSplitParams {
  * recursive look inside pieces, 2-2/2-3 beads and one-sided tails (orphan ≥ 8 words, kept piece ≥ 4,
  * nothing crossing): 0.946 (136); wrong ≤ 0.4: 0.949 (137); own ≥ 1 at a bare gap too: 0.954 (150).
  * The last was not taken: one stray link is not "clear", and it cut more where no sentence ends.
+ * Not cutting to follow an English cut at an ellipsis (guided-split.ts FIRM_END): 0.946 (137).
  * Tie-breaks: length share by content words put 55 of 139 cuts on the gold word gap against 48 by
  * characters (bench/guided-diag.ts); the tie weights do not matter there (0.05 to 0.6 the same).
  */
@@ -89,10 +90,19 @@ function compositions(n: number): number[][] {
 /**
  * Where to cut a long segment (its text and words) so that its pieces face `short`, the words of
  * the other side's sentences in order (`shortLengths` their lengths in characters), or null when
- * the links do not separate clearly. The most pieces that pass win: a 1-3 bead whose first two
+ * the links do not separate clearly. `firm[s]`: whether short sentence s ends a sentence for sure
+ * (not at an ellipsis, which the segmenter also cuts at); no piece ends where it does not. The most pieces that pass win: a 1-3 bead whose first two
  * short sentences one long-side sentence translates is cut once, in 1-2 + 1-1.
  */
-export function planCuts(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams = GUIDED_SPLIT): CutPlan | null {
+export function planCuts(
+  text: string,
+  words: readonly Word[],
+  lang: Lang,
+  short: readonly (readonly Word[])[],
+  shortLengths: readonly number[],
+  params: GuidedSplitParams = GUIDED_SPLIT,
+  firm: readonly boolean[] = short.map(() => true),
+): CutPlan | null {
   if (short.length < 2 || short.length > params.maxParts) return null;
   // A gap with a plain comma, a dash or a bracket is inside a sentence: a translator who renders
   // two sentences as one joins them there, and that one sentence is not cut. A dropped stop leaves
@@ -101,6 +111,9 @@ export function planCuts(text: string, words: readonly Word[], lang: Lang, short
   let found: { plan: CutPlan; cost: number } | null = null;
   for (const groups of compositions(short.length)) {
     if (found && groups.length < found.plan.groups.length) break;
+    // The long side is cut only where the short side has a firm sentence end.
+    let end = 0;
+    if (groups.slice(0, -1).some((size) => !firm[(end += size) - 1])) continue;
     let at = 0;
     const merged = groups.map((size) => {
       const group = { words: short.slice(at, at + size).flat(), length: shortLengths.slice(at, at + size).reduce((a, b) => a + b, 0) };

@@ -38,12 +38,20 @@ export interface Originals {
 }
 
 /**
+ * A sentence that ends for sure: a full stop, question or exclamation mark, closing quotes or
+ * brackets after it, but not an ellipsis, where a quotation often goes on ("a free, united ..."
+ * / "Syria, it cannot be ..." in the seed pair): cutting the other side to follow such a cut
+ * would split one sentence in two.
+ */
+const FIRM_END = /(?<!\.)[.!?؟]["'”’»)\]]*$/u;
+
+/**
  * planCuts, then again inside each piece that still faces two or more sentences: a 1-3 bead whose
  * three-way cut is not clear may still split in two, and the piece facing two sentences then gets
  * its own look, with its own links.
  */
-function planDeep(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams): CutPlan | null {
-  const plan = planCuts(text, words, lang, short, shortLengths, params);
+function planDeep(text: string, words: readonly Word[], lang: Lang, short: readonly (readonly Word[])[], shortLengths: readonly number[], params: GuidedSplitParams, firm: readonly boolean[]): CutPlan | null {
+  const plan = planCuts(text, words, lang, short, shortLengths, params, firm);
   if (!plan) return null;
   const bounds = [0, ...plan.offsets, text.length];
   const offsets: number[] = [];
@@ -61,6 +69,7 @@ function planDeep(text: string, words: readonly Word[], lang: Lang, short: reado
             short.slice(first, first + size),
             shortLengths.slice(first, first + size),
             params,
+            firm.slice(first, first + size),
           )
         : null;
     if (inner) {
@@ -123,7 +132,7 @@ export function guidedSplit(alignment: Alignment, evidence: Evidence, originals:
       const orphan = planOrphan(text, longWords, lang, wordsOf(other)[short[0]!.index]!, short[0]!.text.length, params);
       plan = orphan && { offsets: [orphan.offset], groups: orphan.orphan === 'last' ? [1, 0] : [0, 1] };
     } else {
-      plan = planDeep(text, longWords, lang, short.map((s) => wordsOf(other)[s.index]!), short.map((s) => s.text.length), params);
+      plan = planDeep(text, longWords, lang, short.map((s) => wordsOf(other)[s.index]!), short.map((s) => s.text.length), params, short.map((s) => FIRM_END.test(s.text)));
     }
     if (!plan) continue;
     // Each cut either falls on the boundary of two long segments (nothing to split) or inside one.
