@@ -3,6 +3,7 @@
  * alignment. Shared by align, batch and review so they all refuse bad input the same way.
  */
 import { alignTexts } from '../core/align/align.js';
+import { guidedSplit } from '../core/align/guided-split.js';
 import { DEFAULT_STRATEGY, STRATEGIES } from '../core/align/strategies.js';
 import type { Strategy } from '../core/align/strategy.js';
 import type { Evidence } from '../core/evidence.js';
@@ -40,11 +41,14 @@ export function alignInputs(source: InputFile, target: InputFile, options: Pipel
       `${source.path} and ${target.path} are both ${LANGUAGE_NAME[sourceText.lang]}; mizan aligns an Arabic text with an English one`,
     );
   }
-  const alignment = alignTexts(sourceText, targetText, {
+  const aligned = alignTexts(sourceText, targetText, {
     strategy: options.strategy,
     evidence: options.evidence,
     boilerplate: !options.presplit,
   });
+  // Sentences the segmenter glued (no stop between them) show as 1-2 beads; the other side's word
+  // links say where to cut. A presplit input's lines are the user's segments: never cut them.
+  const alignment = options.presplit ? aligned : guidedSplit(aligned, options.evidence, { source: source.text, target: target.text });
   for (const [input, side] of [[source, 'source'], [target, 'target']] as const) {
     const sentences = alignment.beads.some((b) => b.flag !== 'boilerplate' && b[side].length > 0);
     if (!sentences) throw new CliError(`${input.path} has no sentences left once its boilerplate (titles, bylines, dates, footers) is set aside`);

@@ -49,7 +49,13 @@ export function diffAlignments(old: Alignment, now: Alignment): AlignmentDiff {
     if (sameTexts(old, now, side)) continue;
     // A reviewer's split or join changes the segments, not the text: say so, it is the likelier cause.
     const edited = old[side].segmentation === 'edited' || now[side].segmentation === 'edited';
-    throw new Error(`the two alignments segment different ${side} texts${edited ? ' (the segmentation was edited in one of them: split or joined sentences)' : ''}`);
+    const guided = old[side].segmentation === 'guided' || now[side].segmentation === 'guided';
+    const why = edited
+      ? ' (the segmentation was edited in one of them: split or joined sentences)'
+      : guided
+        ? ' (the aligner split glued sentences in one of them, guided by the other side; --presplit input is never split)'
+        : '';
+    throw new Error(`the two alignments segment different ${side} texts${why}`);
   }
   const oldRefs = old.beads.map((b, index) => ({ ...b, index }));
   const newRefs = now.beads.map((b, index) => ({ ...b, index }));

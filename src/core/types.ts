@@ -26,12 +26,14 @@ export interface SegmentedText {
   /**
    * 'edited' once a segment was split or joined after segmentation (core/segment-edit.ts): the
    * segments are no longer what the segmenter makes of the input, though their spans stay exact.
+   * 'guided' when the pipeline split segments itself, after alignment, where the other side's word
+   * links showed two sentences glued into one (core/align/guided-split.ts); spans stay exact too.
    * Absent means as segmented.
    */
   segmentation?: Segmentation;
 }
 
-export type Segmentation = 'input' | 'edited';
+export type Segmentation = 'input' | 'edited' | 'guided';
 
 export type Flag = 'aligned' | 'source-only' | 'target-only' | 'boilerplate';
 export type Status = 'auto' | 'confirmed' | 'edited';

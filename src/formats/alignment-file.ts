@@ -5,7 +5,10 @@
  *
  * Version 2 records, per side, whether the segments are what the segmenter made of the input
  * (`"segmentation": "input"`) or were split or joined since, in the review or by a later pipeline
- * step (`"segmentation": "edited"`). Either way each segment's `start`/`end` are exact offsets into
+ * step (`"segmentation": "edited"`), or split by the aligner itself where the other side's word
+ * links showed two sentences glued into one (`"guided"`, core/align/guided-split.ts: a third value
+ * rather than "edited", because no person made it and a reviewer should be able to tell; added
+ * within version 2, which readers from before it refuse by name). Either way each segment's `start`/`end` are exact offsets into
  * the input and its `text` is that span with whitespace collapsed, so a reader can always find a
  * segment in the input; an edited side cannot be got back by segmenting the input again. Version 1
  * files (no `segmentation`: as segmented) still open; a version newer than this reader is refused.
@@ -25,7 +28,7 @@ export interface SideFile {
   /** How the input's bytes were read (utf-8, windows-1252, …); absent in files from before it was kept, and for stream input. */
   encoding?: string;
   lang: Lang;
-  /** Version 2 on: 'input' as the segmenter made them, 'edited' when split or joined since; absent in version 1 (as segmented). */
+  /** Version 2 on: 'input' as the segmenter made them, 'edited' when split or joined since, 'guided' when the aligner split them; absent in version 1 (as segmented). */
   segmentation?: Segmentation;
   segments: Segment[];
 }
@@ -90,7 +93,7 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
 
 const FLAGS = ['aligned', 'source-only', 'target-only', 'boilerplate'] as const satisfies readonly Flag[];
 const STATUSES = ['auto', 'confirmed', 'edited'] as const satisfies readonly Status[];
-const SEGMENTATIONS = ['input', 'edited'] as const satisfies readonly Segmentation[];
+const SEGMENTATIONS = ['input', 'edited', 'guided'] as const satisfies readonly Segmentation[];
 
 function fail(what: string): never {
   throw new Error(`not a valid mizan alignment: ${what}`);
@@ -181,6 +184,6 @@ export function parseAlignmentFile(text: string): { alignment: Alignment; file: 
   const problem = checkCoverage(file.beads, source.segments.length, target.segments.length);
   if (problem) fail(problem);
   // Only an edited side says so in memory: an alignment as segmented is the same whether read or made.
-  const sideText = (side: SideFile): SegmentedText => ({ lang: side.lang, segments: side.segments, ...(side.segmentation === 'edited' ? { segmentation: 'edited' } : {}) });
+  const sideText = (side: SideFile): SegmentedText => ({ lang: side.lang, segments: side.segments, ...(side.segmentation === 'edited' || side.segmentation === 'guided' ? { segmentation: side.segmentation } : {}) });
   return { alignment: { source: sideText(source), target: sideText(target), beads: file.beads }, file };
 }
