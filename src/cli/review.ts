@@ -9,7 +9,7 @@ import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
 import { strategyNamed, type PipelineOptions } from './pipeline.js';
-import { say } from './terminal.js';
+import { colorOn, say } from './terminal.js';
 import { inert } from '../core/text/inert.js';
 import { acquireLock, describeHolder } from './review-lock.js';
 import { packageRoot } from './resources.js';
@@ -135,7 +135,7 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
   out.write(ENTER_ALT_SCREEN);
   let signalled: NodeJS.Signals | null = null;
   try {
-    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly) }), {
+    const app = render(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly), evidence: options.evidence, color: colorOn(out) }), {
       stdout: out,
       ...RENDER_OPTIONS,
     });

@@ -14,6 +14,8 @@ import { StatusBar } from './components/StatusBar.js';
 import { commandFor, splitKeys, type Effect } from './input/keymap.js';
 import { reviewReducer } from './state/review-reducer.js';
 import { isDirty, type ReviewAction, type ReviewState } from './state/review-state.js';
+import { useCoverage } from './marks/use-coverage.js';
+import type { Evidence } from '../core/evidence.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
 
@@ -34,6 +36,10 @@ export interface ReviewAppProps {
   storage: ReviewStorage;
   /** Quiet time after the last edit before the autosave copy is written. */
   autosaveMs?: number;
+  /** The evidence to find coverage marks with (c, o / O, the word figures); none, no marks. */
+  evidence?: Evidence;
+  /** Whether the terminal shows colour (cli/terminal.ts colorOn); without it, marks are bracketed. */
+  color?: boolean;
 }
 
 /**
@@ -61,7 +67,7 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProps) {
+export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color = true }: ReviewAppProps) {
   const [state, setState] = useState(initial);
   // Keys can arrive several to a chunk (a paste, tmux send-keys): each must see the state the one
   // before it left, so the reducer runs here, synchronously, on the latest state.
@@ -79,6 +85,7 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
   };
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
+  const coverage = useCoverage(state.alignment, evidence);
 
   const save = (force: boolean): boolean => {
     const now = latest.current;
@@ -113,6 +120,14 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
         storage.discardAutosave();
         dispatch({ type: 'set-mode', mode: { name: 'browse' } });
         return;
+      case 'next-marked':
+      case 'previous-marked': {
+        const now = latest.current;
+        if (!evidence) dispatch({ type: 'notify', message: { text: 'no coverage marks: the review has no evidence to find them with', tone: 'info' } });
+        else if (!coverage?.fits(now.alignment)) dispatch({ type: 'notify', message: { text: 'coverage is still being worked out', tone: 'info' } });
+        else dispatch({ type: 'jump-among', beads: coverage.markedBeads(now.alignment), what: 'bead with coverage marks', direction: effect === 'next-marked' ? 1 : -1 });
+        return;
+      }
       case 'realign':
         try {
           dispatch({ type: 'replace', alignment: storage.realign(), note: 'realigned from the changed inputs; w saves' });
@@ -169,9 +184,15 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000 }: ReviewAppProp
       {state.mode.name === 'help' ? (
         <HelpScreen width={columns} height={listHeight} />
       ) : (
-        <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
+        <BeadList
+          state={state}
+          width={columns}
+          height={listHeight}
+          onPage={(n) => (page.current = n)}
+          coverage={coverage ? { view: coverage, brackets: !color } : null}
+        />
       )}
-      <StatusBar state={state} width={columns} />
+      <StatusBar state={state} width={columns} words={coverage?.fits(state.alignment) ? coverage.totals(state.alignment) : null} />
       <PromptLine state={state} />
     </Box>
   );

@@ -2,9 +2,10 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { beadRows, type Row } from '../layout/bead-rows.js';
+import type { CoverageView } from '../marks/coverage-view.js';
 import { scrollTop, visibleRange } from '../layout/viewport.js';
 import { visibleBeads, type ReviewState } from '../state/review-state.js';
-import { CURSOR_MARK, MATCH_COLOR } from '../theme.js';
+import { CURSOR_MARK, MARK_STYLE, MATCH_COLOR } from '../theme.js';
 
 export interface BeadListProps {
   state: ReviewState;
@@ -12,6 +13,14 @@ export interface BeadListProps {
   height: number;
   /** Told how many beads the frame showed, so PgDn can move by a page. */
   onPage?: (beadsShown: number) => void;
+  /** Coverage for the marks inside aligned beads (drawn while state.marks is on), when there is any. */
+  coverage?: ListCoverage | null;
+}
+
+export interface ListCoverage {
+  view: CoverageView;
+  /** No colour: marks as brackets. */
+  brackets: boolean;
 }
 
 const GUTTER = 2;
@@ -20,23 +29,40 @@ function RowLine({ row, marked, match }: { row: Row; marked: boolean; match: boo
   return (
     <Text wrap="truncate" dimColor={row.dim === true}>
       <Text color="cyan">{marked ? `${CURSOR_MARK} ` : '  '}</Text>
-      {row.spans.map((span, k) => (
-        <Text key={k} color={span.color} bold={span.bold === true || (marked && k === 0)} dimColor={span.dim === true || undefined}>
-          {span.text}
-        </Text>
-      ))}
+      {row.spans.map((span, k) => {
+        const mark = span.mark ? MARK_STYLE[span.mark] : undefined;
+        return (
+          <Text
+            key={k}
+            color={mark?.color ?? span.color}
+            backgroundColor={mark?.backgroundColor}
+            bold={span.bold === true || mark?.bold === true || (marked && (k === 0 || row.body === true))}
+            dimColor={span.dim === true || undefined}
+          >
+            {span.text}
+          </Text>
+        );
+      })}
       {match ? <Text color={MATCH_COLOR}> ⌕</Text> : null}
     </Text>
   );
 }
 
-export function BeadList({ state, width, height, onPage }: BeadListProps) {
+/** The marks of bead `k` to draw, or nothing: marks off, coverage not (yet) made for these segments, or none in the bead. */
+function rowMarks(state: ReviewState, k: number, coverage: ListCoverage | null | undefined) {
+  if (!state.marks || !coverage || !coverage.view.fits(state.alignment)) return undefined;
+  const info = coverage.view.bead(state.alignment, k);
+  if (!info.marked) return undefined;
+  return { key: `marks${coverage.view.version}${coverage.brackets ? '[]' : ''}`, marks: info.marks, brackets: coverage.brackets };
+}
+
+export function BeadList({ state, width, height, onPage, coverage }: BeadListProps) {
   const { alignment, cursor, bidi } = state;
   const visible = useMemo(() => visibleBeads(state), [alignment.beads, state.flaggedOnly, state.flaggedOnly && cursor]);
   const matches = useMemo(() => new Set(state.search?.matches ?? []), [state.search]);
   const top = useRef(0);
   const textWidth = Math.max(10, width - GUTTER);
-  const rowsAt = (p: number) => beadRows(alignment, visible[p]!, textWidth, bidi);
+  const rowsAt = (p: number) => beadRows(alignment, visible[p]!, textWidth, bidi, rowMarks(state, visible[p]!, coverage));
   const position = Math.max(0, visible.indexOf(cursor));
   top.current = scrollTop({ count: visible.length, cursor: position, top: top.current, height, rowsAt: (p) => rowsAt(p).length });
   const shown = visibleRange(top.current, visible.length, height, (p) => rowsAt(p).length);

@@ -3,7 +3,9 @@
  * Two columns from 80 cells on, so the whole table fits an 80×24 terminal.
  */
 import { Box, Text } from 'ink';
+import { MARK_BRACKETS } from '../../core/marks.js';
 import { KEYMAP, type Binding } from '../input/keymap.js';
+import { MARK_STYLE } from '../theme.js';
 
 const COLUMNS: Binding['group'][][] = [
   ['Move', 'Find', 'File'],
@@ -25,6 +27,19 @@ function Group({ name, keyWidth }: { name: Binding['group']; keyWidth: number })
   );
 }
 
+/** What the coverage marks mean: colour where there is colour, and the brackets drawn without it. */
+function MarkLegend() {
+  return (
+    <Text wrap="truncate">
+      {'  marks: '}
+      <Text {...MARK_STYLE.gap}>uncovered</Text>
+      {` ${MARK_BRACKETS.gap.join('…')} `}
+      <Text {...MARK_STYLE.diff}>differs</Text>
+      {` ${MARK_BRACKETS.diff.join('…')}`}
+    </Text>
+  );
+}
+
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const keyWidth = Math.max(...KEYMAP.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
   const columns = width >= 80 ? COLUMNS : [COLUMNS.flat()];
@@ -37,6 +52,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
             {groups.map((g) => (
               <Group key={g} name={g} keyWidth={keyWidth} />
             ))}
+            {k === columns.length - 1 ? <MarkLegend /> : null}
           </Box>
         ))}
       </Box>

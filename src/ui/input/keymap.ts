@@ -16,7 +16,10 @@ export type Effect =
   /** Quit at once and touch nothing, not even the autosave (a question was left unanswered). */
   | 'leave'
   | 'realign'
-  | 'discard-recovery';
+  | 'discard-recovery'
+  /** Jumps to a bead with coverage marks: the app knows the coverage, the reducer does not. */
+  | 'next-marked'
+  | 'previous-marked';
 
 export type Command = { action: ReviewAction } | { effect: Effect };
 
@@ -61,6 +64,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'f F', description: 'next/prev one-sided bead', group: 'Find', modes: browse, matches: char('f'), command: act({ type: 'jump', to: 'flagged', direction: 1 }) },
   { keys: 'l L', description: 'next/prev low confidence', group: 'Find', modes: browse, matches: char('l'), command: act({ type: 'jump', to: 'low-confidence', direction: 1 }) },
   { keys: 'a A', description: 'next/prev unconfirmed', group: 'Find', modes: browse, matches: char('a'), command: act({ type: 'jump', to: 'unconfirmed', direction: 1 }) },
+  { keys: 'o O', description: 'next/prev marked bead', group: 'Find', modes: browse, matches: char('o'), command: run('next-marked') },
   { keys: '/', description: 'search both languages', group: 'Find', modes: browse, matches: char('/'), command: act({ type: 'set-mode', mode: { name: 'search', draft: '' } }) },
   { keys: 'n N', description: 'next/prev match', group: 'Find', modes: browse, matches: char('n'), command: act({ type: 'jump', to: 'match', direction: 1 }) },
   { keys: 'Enter y', description: 'confirm, go to the next', group: 'Review', modes: browse, matches: either(special('return'), char('y')), command: act({ type: 'edit', command: { kind: 'confirm' } }) },
@@ -76,6 +80,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'U Ctrl-r', description: 'redo', group: 'Review', modes: browse, matches: either(char('U'), ctrl('r')), command: act({ type: 'redo' }) },
   { keys: 'v', description: 'only beads needing a look', group: 'View', modes: browse, matches: char('v'), command: act({ type: 'toggle-filter' }) },
   { keys: 'B', description: 'bidi: mizan or terminal', group: 'View', modes: browse, matches: char('B'), command: act({ type: 'toggle-bidi' }) },
+  { keys: 'c', description: 'coverage marks on/off', group: 'View', modes: browse, matches: char('c'), command: act({ type: 'toggle-marks' }) },
   { keys: '?', description: 'this help', group: 'View', modes: browse, matches: char('?', 'h'), command: act({ type: 'set-mode', mode: { name: 'help' } }) },
   { keys: 'w', description: 'save', group: 'File', modes: browse, matches: either(char('w'), ctrl('s')), command: run('save') },
   { keys: 'q Ctrl-c', description: 'quit (asks if unsaved)', group: 'File', modes: browse, matches: either(char('q'), ctrl('c')), command: run('quit') },
@@ -103,6 +108,9 @@ const BACKWARD: Record<string, ReviewAction> = {
   N: { type: 'jump', to: 'match', direction: -1 },
 };
 
+/** O mirrors o, as an effect (see Effect). */
+const BACKWARD_EFFECT: Record<string, Effect> = { O: 'previous-marked' };
+
 /**
  * Ink hands over a chunk of plain characters as one input ("jy" when keys come fast, as from tmux
  * send-keys or a paste). Each character is a key press of its own; a carriage return in the chunk
@@ -117,6 +125,7 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
 /** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
 export function commandFor(mode: ModeName, input: string, key: Key, context: KeyContext): Command | null {
   if (mode === 'browse' && !key.ctrl && BACKWARD[input]) return { action: BACKWARD[input] };
+  if (mode === 'browse' && !key.ctrl && BACKWARD_EFFECT[input]) return { effect: BACKWARD_EFFECT[input] };
   const binding = KEYMAP.find((b) => b.modes.includes(mode) && b.matches(input, key));
   if (binding) return binding.command(context);
   if ((mode === 'search' || mode === 'goto') && input && !key.ctrl && !key.meta) return { action: { type: 'type', text: input } };

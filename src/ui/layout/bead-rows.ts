@@ -8,6 +8,8 @@ import { inert, inertPieces } from '../../core/text/inert.js';
 import type { Alignment, Bead, SegmentedText } from '../../core/types.js';
 import { columnWidths, joinColumns, textColumn } from '../text/columns.js';
 import type { BidiMode } from '../text/rtl.js';
+import type { MarkKind } from '../../core/marks.js';
+import { markedTextRows, type RowMarks } from '../marks/marked-rows.js';
 import { DIM, FLAG_COLOR, scoreColor, STATUS_COLOR } from '../theme.js';
 
 export interface Span {
@@ -16,12 +18,16 @@ export interface Span {
   bold?: boolean;
   /** A symbol standing for a control character of the text (core/text/inert.ts), drawn dim. */
   dim?: boolean;
+  /** Inside a coverage mark (core/marks.ts), drawn in MARK_STYLE. */
+  mark?: MarkKind;
 }
 
 export interface Row {
   spans: Span[];
   /** Boilerplate text is drawn dim: it is there, but not what a reviewer judges. */
   dim?: boolean;
+  /** A row of the bead's text (the whole row is bold under the cursor, however many spans it has). */
+  body?: boolean;
 }
 
 /** English left, Arabic right, whichever of them is the source. */
@@ -73,19 +79,23 @@ function textRows(alignment: Alignment, bead: Bead, width: number, bidi: BidiMod
   return lines.map((line) => ({
     spans: inertPieces(line).map(({ text, symbol }) => (symbol ? { text, dim: true } : { text })),
     dim: bead.flag === 'boilerplate',
+    body: true,
   }));
 }
 
 const cache = new WeakMap<Bead, { key: string; rows: Row[] }>();
 
-/** The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of the cache key. */
-export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode): Row[] {
+/**
+ * The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of
+ * the cache key; so are the coverage marks drawn in the text (`marks.key` names them), if any.
+ */
+export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode, marks?: RowMarks & { key: string }): Row[] {
   const bead = alignment.beads[number]!;
-  const key = `${number}|${width}|${bidi}`;
+  const key = `${number}|${width}|${bidi}${marks ? `|${marks.key}` : ''}`;
   const hit = cache.get(bead);
   if (hit?.key === key) return hit.rows;
   const paragraph = paragraphRow(alignment, bead);
-  const rows = [...(paragraph ? [paragraph] : []), header(alignment, bead, number), ...textRows(alignment, bead, width, bidi)];
+  const rows = [...(paragraph ? [paragraph] : []), header(alignment, bead, number), ...(marks ? markedTextRows(alignment, bead, width, bidi, marks) : textRows(alignment, bead, width, bidi))];
   cache.set(bead, { key, rows });
   return rows;
 }

@@ -51,6 +51,14 @@ function jump(state: ReviewState, to: Jump, direction: 1 | -1): ReviewState {
   return { ...state, cursor: found, message: place ? info(place) : null };
 }
 
+/** The next / previous of `beads` (bead numbers, in order) from the cursor, wrapping as jump does. */
+function jumpAmong(state: ReviewState, beads: readonly number[], what: string, direction: 1 | -1): ReviewState {
+  const ahead = direction === 1 ? beads.find((k) => k > state.cursor) : beads.findLast((k) => k < state.cursor);
+  const found = ahead ?? (direction === 1 ? beads[0] : beads[beads.length - 1]);
+  if (found === undefined) return { ...state, message: info(`no ${what}`) };
+  return { ...state, cursor: found, message: ahead === undefined ? info('(wrapped)') : null };
+}
+
 function edit(state: ReviewState, command: EditCommand): ReviewState {
   const at = state.cursor;
   const core: Edit =
@@ -143,10 +151,14 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const text = bidi === 'mizan' ? 'mizan shapes and orders Arabic' : 'Arabic left in logical order for a bidi terminal';
       return { ...state, bidi, message: info(text) };
     }
+    case 'toggle-marks':
+      return { ...state, marks: !state.marks, message: info(state.marks ? 'coverage marks off (c shows them)' : 'coverage marks on') };
+    case 'jump-among':
+      return jumpAmong(state, action.beads, action.what, action.direction);
     case 'saved':
       return { ...state, saved: action.beads, mode: { name: 'browse' }, message: info(`saved to ${action.path}`) };
     case 'replace':
-      return { ...initialState(action.alignment, { bidi: state.bidi }), saved: state.saved, message: info(action.note) };
+      return { ...initialState(action.alignment, { bidi: state.bidi, marks: state.marks }), saved: state.saved, message: info(action.note) };
     case 'accept-recovery': {
       if (state.mode.name !== 'recover') return state;
       const recovered = commit(state, state.mode.beads, 0, info('recovered the unsaved edits; w saves them'));

@@ -42,6 +42,8 @@ export interface ReviewState {
   mode: Mode;
   message: Message | null;
   bidi: BidiMode;
+  /** Coverage marks inside aligned beads are drawn (c), when the review has the evidence to find them. */
+  marks: boolean;
 }
 
 export interface Snapshot {
@@ -65,6 +67,9 @@ export type ReviewAction =
   | { type: 'submit' }
   | { type: 'toggle-filter' }
   | { type: 'toggle-bidi' }
+  | { type: 'toggle-marks' }
+  /** A jump to the next / previous of beads the reducer cannot find itself (coverage marks, found by the app). */
+  | { type: 'jump-among'; beads: readonly number[]; what: string; direction: 1 | -1 }
   | { type: 'saved'; beads: readonly Bead[]; path: string }
   | { type: 'replace'; alignment: Alignment; note: string }
   | { type: 'accept-recovery' }
@@ -73,7 +78,7 @@ export type ReviewAction =
 /** How many edits can be undone; older ones are forgotten so a long session stays small. */
 export const UNDO_LIMIT = 1000;
 
-export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message }): ReviewState {
+export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message; marks?: boolean }): ReviewState {
   return {
     alignment,
     cursor: 0,
@@ -85,6 +90,7 @@ export function initialState(alignment: Alignment, options: { bidi: BidiMode; mo
     mode: options.mode ?? { name: 'browse' },
     message: options.message ?? null,
     bidi: options.bidi,
+    marks: options.marks ?? true,
   };
 }
 
