@@ -6,7 +6,11 @@
  * is reported beside wall time: nearly all of a key's time is Ink drawing the frame, which grows
  * with the terminal's size, not with the number of beads.
  *
- *   npm run build && npm run bench:review [-- --beads 10000 --presses 40 --columns 120 --rows 40]
+ * With --marks the review has the shipped evidence, as `mizan review` does, and draws the coverage
+ * marks inside aligned beads (issue 12); the time to work out the coverage after the first frame is
+ * reported on its own.
+ *
+ *   npm run build && npm run bench:review [-- --beads 10000 --presses 40 --columns 120 --rows 40 --marks]
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -14,6 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { render } from 'ink';
+import { loadEvidence } from '../src/cli/evidence-file.js';
 import { packageRoot } from '../src/cli/resources.js';
 import type { Alignment, Bead, Segment } from '../src/core/types.js';
 import { parseAlignmentFile } from '../src/formats/alignment-file.js';
@@ -64,9 +69,9 @@ class FakeTerminal extends EventEmitter {
     return true;
   };
   /** The next frame written; a key that redraws nothing would wait forever, so that is an error. */
-  nextFrame(what: string): Promise<void> {
+  nextFrame(what: string, ms = 5_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame was drawn after ${what}`)), 5_000);
+      const timer = setTimeout(() => reject(new Error(`no frame was drawn after ${what}`)), ms);
       this.waiter = () => (clearTimeout(timer), resolve());
     });
   }
@@ -107,20 +112,28 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const { values } = parseArgs({
-    options: { beads: { type: 'string', default: '10000' }, presses: { type: 'string', default: '40' }, columns: { type: 'string', default: '120' }, rows: { type: 'string', default: '40' } },
+    options: { marks: { type: 'boolean', default: false }, beads: { type: 'string', default: '10000' }, presses: { type: 'string', default: '40' }, columns: { type: 'string', default: '120' }, rows: { type: 'string', default: '40' } },
   });
   const alignment = largeAlignment(Number(values.beads));
   const terminal = new FakeTerminal(Number(values.columns), Number(values.rows));
   const keyboard = new FakeKeyboard();
+  const evidence = values.marks ? loadEvidence() : undefined;
   const started = performance.now();
   const first = terminal.nextFrame('starting');
-  const app = render(<ReviewApp initial={initialState(alignment, { bidi: 'mizan' })} storage={storage} autosaveMs={3_600_000} />, {
+  const app = render(<ReviewApp initial={initialState(alignment, { bidi: 'mizan' })} storage={storage} autosaveMs={3_600_000} {...(evidence ? { evidence } : {})} />, {
     stdout: terminal as unknown as NodeJS.WriteStream,
     stdin: keyboard as unknown as NodeJS.ReadStream,
     ...RENDER_OPTIONS,
   });
   await first;
   const firstFrame = performance.now() - started;
+  let marksFrame = '';
+  if (evidence) {
+    // The coverage is worked out after the first frame, and redrawn with the marks when it is ready.
+    const t0 = performance.now();
+    await terminal.nextFrame('working out the coverage', 30_000);
+    marksFrame = `; coverage and marks drawn ${(performance.now() - t0).toFixed(0)} ms after it`;
+  }
 
   // The first presses after opening also compile the code paths they run (V8's JIT): reported on
   // their own, then a few unmeasured presses, so the table shows the steady state a reviewer works in.
@@ -141,6 +154,7 @@ async function main() {
     ['previous bead (k)', 'k'],
     ['next page (PgDn)', '\u001b[6~'],
     ['next flagged (f)', 'f'],
+    ...(evidence ? ([['next marked (o)', 'o']] as [string, string][]) : []),
     ['confirm (y)', 'y'],
     ['merge (m)', 'm'],
     ['undo (u)', 'u'],
@@ -173,8 +187,8 @@ async function main() {
   const worst = all.at(-1)!;
   process.stdout.write(
     [
-      `review latency, ${alignment.beads.length} beads (${alignment.source.segments.length} / ${alignment.target.segments.length} sentences), ${values.columns}x${values.rows} terminal, ${values.presses} presses a key`,
-      `first frame: ${firstFrame.toFixed(0)} ms; first key presses after it: ${firstKeys.map((t) => t.toFixed(0)).join(', ')} ms`,
+      `review latency${evidence ? ', coverage marks on' : ''}, ${alignment.beads.length} beads (${alignment.source.segments.length} / ${alignment.target.segments.length} sentences), ${values.columns}x${values.rows} terminal, ${values.presses} presses a key`,
+      `first frame: ${firstFrame.toFixed(0)} ms${marksFrame}; first key presses after it: ${firstKeys.map((t) => t.toFixed(0)).join(', ')} ms`,
       '',
       '| key | median ms | p95 ms | max ms | median CPU ms |',
       '|---|---|---|---|---|',
