@@ -4,11 +4,15 @@
  * talks (`iwslt`); the stress sets of issue 9 (`clauses`: 1:1 documents whose sentences grow
  * foreign clauses; `nospace`: main with the Arabic spaces removed in 60% of the lines; the halved
  * lexicon `halflex` aligns main again); each in a presplit form (one segment a line, ladder gold)
- * and a raw-text form (paragraphs, gold beads as sentence texts); plus one large pair for the scale
- * test, and the speed subset's manifest. Deterministic for a given --seed. Output goes to bench/out
+ * and a raw-text form (paragraphs, gold beads as sentence texts); `nostop` (issue 10: main's raw
+ * text with a fifth of the Arabic sentences stripped of their final stop); the partial-coverage
+ * set `partial-<part>` (the clauses text with its gold alignment saved for `mizan coverage` and the
+ * exact place of each added clause); plus one large pair for the scale test, and the speed
+ * subset's manifest. Deterministic for a given --seed. Output goes to bench/out
  * (git-ignored: the dev text must never be committed).
  * Usage: node dist/bench/gen.js [--seed N] [--out DIR] [--data DIR]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,14 +22,19 @@ import { type GoldBead, type Pair, perturbDocument, sidesOf } from './perturb.js
 import { createRng, type Rng, shuffled } from './rng.js';
 import { dataAvailable, loadFlores, loadIwslt, loadTico, type SourceDoc } from './sources.js';
 import { type Part, PARTS } from './split.js';
-import { addClauses, glueArabicLines, halveLexicon } from './stress.js';
-import { type BuiltDoc, freshDir, presplitRow, writeSet } from './write.js';
+import { goldAlignmentFile, type GoldClause } from './partial.js';
+import { addClauses, type ClauseEvent, dropArabicStops, glueArabicLines, halveLexicon } from './stress.js';
+import { type BuiltDoc, freshDir, presplitRow, writeRawSet, writeSet } from './write.js';
 
 /** Bumped whenever the output changes for the same options, so the runner knows to regenerate. */
-export const GEN_VERSION = 2;
+export const GEN_VERSION = 3;
 
-/** Issue 9's stress rates: sentences that grow a clause (clauses), Arabic lines that lose their spaces (nospace). */
-export const STRESS = { clauseRate: 0.15, glueShare: 0.6 } as const;
+/**
+ * Stress rates: sentences that grow a clause (clauses, and the partial-coverage set built from it),
+ * Arabic lines that lose their spaces (nospace; issue 9), Arabic lines that lose their final stop
+ * (nostop; issue 10).
+ */
+export const STRESS = { clauseRate: 0.15, glueShare: 0.6, stopShare: 0.2 } as const;
 
 export interface GenOptions {
   dataDir: string;
@@ -58,6 +67,8 @@ export interface GenSummary {
   sets: Record<string, SetStats>;
   speed: { docs: number; en: number; ar: number; manifest: string };
   halflex: { file: string; keys: number; kept: number };
+  /** The partial-coverage set per part (`partial-<part>` directories). */
+  partial: Record<string, { dir: string; docs: number; sentences: number; clauses: number; middle: number }>;
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from bench/ and dist/bench/). */
@@ -162,18 +173,70 @@ function buildLarge(docs: readonly SourceDoc[], size: number, root: Rng): BuiltD
 }
 
 /** The clause set of one part: main's documents 1:1, with clauses from other documents of the same corpus. */
-function buildClauses(docs: readonly SourceDoc[], root: Rng): { built: BuiltDoc[]; note: string } {
+function buildClauses(docs: readonly SourceDoc[], root: Rng): { built: BuiltDoc[]; events: ClauseEvent[][]; note: string } {
   const count = { en: 0, ar: 0, middle: 0 };
+  const events: ClauseEvent[][] = [];
   const built = docs.map((doc) => {
     const donors = othersOf(doc, docs).flatMap((d) => d.pairs);
-    const { beads, events } = addClauses(doc.pairs, donors, STRESS.clauseRate, root.fork(`clauses-${doc.id}`));
-    for (const e of events) {
+    const out = addClauses(doc.pairs, donors, STRESS.clauseRate, root.fork(`clauses-${doc.id}`));
+    for (const e of out.events) {
       count[e.side]++;
       if (e.where === 'middle') count.middle++;
     }
-    return { id: doc.id, gold: beads };
+    events.push(out.events);
+    return { id: doc.id, gold: out.beads };
   });
-  return { built, note: `${count.en + count.ar} clauses (${count.en} en / ${count.ar} ar, ${count.middle} in the middle)` };
+  return { built, events, note: `${count.en + count.ar} clauses (${count.en} en / ${count.ar} ar, ${count.middle} in the middle)` };
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The partial-coverage set of one part (`partial-<part>`): the clauses set's presplit documents
+ * (the same text), each with its gold 1:1 alignment as a saved alignment (`<id>.gold.json`, for
+ * `mizan coverage`) and its added clauses with their exact places (`<id>.clauses.json`).
+ */
+function writePartial(outDir: string, part: Part, built: readonly BuiltDoc[], events: readonly ClauseEvent[][]): GenSummary['partial'][string] {
+  const dir = freshDir(join(outDir, `partial-${part}`));
+  let sentences = 0;
+  let clauses = 0;
+  let middle = 0;
+  const rows = built.map((doc, d) => {
+    const { en, ar } = sidesOf(doc.gold);
+    const enText = en.map((l) => `${l}\n`).join('');
+    const arText = ar.map((l) => `${l}\n`).join('');
+    const enPath = join(dir, `${doc.id}.en`);
+    const arPath = join(dir, `${doc.id}.ar`);
+    writeFileSync(enPath, enText);
+    writeFileSync(arPath, arText);
+    const meta = (path: string, text: string) => ({ path, sha256: sha256(text), encoding: 'utf-8' });
+    writeFileSync(join(dir, `${doc.id}.gold.json`), goldAlignmentFile(en, ar, meta(enPath, enText), meta(arPath, arText), '2024-06-01T00:00:00.000Z'));
+    const gold: GoldClause[] = (events[d] ?? []).map((e) => {
+      const sentence = (e.side === 'en' ? en : ar)[e.index]!;
+      return { lang: e.side, index: e.index, start: e.start, end: e.end, text: e.clause, sentence, where: e.where };
+    });
+    writeFileSync(join(dir, `${doc.id}.clauses.json`), `${JSON.stringify(gold, null, 1)}\n`);
+    sentences += en.length + ar.length;
+    clauses += gold.length;
+    middle += gold.filter((g) => g.where === 'middle').length;
+    return presplitRow(dir, doc.id);
+  });
+  writeFileSync(join(dir, 'manifest.tsv'), rows.join(''));
+  return { dir, docs: built.length, sentences, clauses, middle };
+}
+
+/** The nostop set of one part: main's perturbed documents where a fifth of the Arabic lines lose their final stop. */
+function buildNostop(main: readonly BuiltDoc[], root: Rng): { built: BuiltDoc[]; note: string } {
+  let dropped = 0;
+  let quoted = 0;
+  const built = main.map((doc) => {
+    const out = dropArabicStops(doc.gold, STRESS.stopShare, root.fork(`nostop-${doc.id}`));
+    dropped += out.dropped.length;
+    quoted += out.quoted;
+    return { id: doc.id, gold: out.beads, inlineAr: out.dropped };
+  });
+  const lines = built.reduce((n, d) => n + sidesOf(d.gold).ar.length, 0);
+  return { built, note: `${dropped} of ${lines} Arabic lines without their final stop (${quoted} of them end with a closing quote)` };
 }
 
 /** The nospace set of one part: main's perturbed documents with the Arabic spaces removed in a share of the lines. */
@@ -202,21 +265,26 @@ export function generate(options: GenOptions): GenSummary {
   mkdirSync(options.outDir, { recursive: true });
   const sets: Record<string, SetStats> = {};
   const speedPool: { doc: BuiltDoc; dir: string }[] = [];
+  const partial: GenSummary['partial'] = {};
   for (const part of PARTS) {
     const main = [...loadFlores(options.dataDir, options.docSize, part), ...loadTico(options.dataDir, options.docSize, part)];
     const mainBuilt = perturbAll(main, root);
     const iwsltBuilt = perturbAll(loadIwslt(options.dataDir, part), root);
     const clauses = buildClauses(main, root);
     const nospace = buildNospace(mainBuilt, root);
+    const nostop = buildNostop(mainBuilt, root);
     const suffix = `-${part}`;
     writeSet(options.outDir, 'main', suffix, mainBuilt, root);
     writeSet(options.outDir, 'iwslt', suffix, iwsltBuilt, root);
     writeSet(options.outDir, 'clauses', suffix, clauses.built, root);
     writeSet(options.outDir, 'nospace', suffix, nospace.built, root);
+    writeRawSet(options.outDir, 'nostop', suffix, nostop.built, root);
+    partial[part] = writePartial(options.outDir, part, clauses.built, clauses.events);
     sets[`main${suffix}`] = stats('main', part, mainBuilt);
     sets[`iwslt${suffix}`] = stats('iwslt', part, iwsltBuilt);
     sets[`clauses${suffix}`] = stats('clauses', part, clauses.built, clauses.note);
     sets[`nospace${suffix}`] = stats('nospace', part, nospace.built, nospace.note);
+    sets[`nostop${suffix}`] = stats('nostop', part, nostop.built, nostop.note);
     speedPool.push(...mainBuilt.map((doc) => ({ doc, dir: join(options.outDir, `main-presplit${suffix}`) })));
   }
   // The large pair is the scale case, not a quality figure: it takes documents of both parts.
@@ -230,6 +298,7 @@ export function generate(options: GenOptions): GenSummary {
     sets,
     speed: writeSpeedManifest(options.outDir, speedPool, options.speedSize, root),
     halflex: writeHalfLexicon(options.outDir, root),
+    partial,
   };
   writeFileSync(join(options.outDir, 'gen.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
@@ -260,6 +329,9 @@ export function describe(summary: GenSummary): string {
   rows.push(`  speed subset of main (both parts): ${sp.docs} docs, ${sp.en} en / ${sp.ar} ar lines`);
   const h = summary.halflex;
   rows.push(`  halflex lexicon: ${h.kept} of ${h.keys} keys of data/lexicon/ar-en.tsv.gz`);
+  for (const [part, p] of Object.entries(summary.partial)) {
+    rows.push(`  partial-${part} (coverage): ${p.docs} docs, ${p.sentences} sentences, ${p.clauses} gold clauses (${p.middle} in the middle)`);
+  }
   return rows.join('\n');
 }
 

@@ -195,16 +195,19 @@ const UNPUNCTUATED = /[^.!?…؟"”»')\]]$/u;
  * Raw text: sentences of a paragraph joined by a space, paragraphs by a blank line. A sentence
  * without terminal punctuation ends its line: real texts put such sentences (headings, lines of
  * a speech transcript) on lines of their own, and run together no splitter could find them.
+ * Sentences whose indices are in `inline` are run on all the same: the nostop set removes their
+ * stop to leave the splitter nothing but the text to go by.
  */
-export function renderParagraphs(sentences: readonly string[], sizes: readonly number[]): string {
+export function renderParagraphs(sentences: readonly string[], sizes: readonly number[], inline: ReadonlySet<number> = new Set()): string {
   const paragraphs: string[] = [];
-  const render = (part: readonly string[]) =>
-    part.reduce((text, sentence, k) => (k === 0 ? sentence : `${text}${UNPUNCTUATED.test(part[k - 1]!.trim()) ? '\n' : ' '}${sentence}`), '');
+  const breaksAfter = (k: number): boolean => !inline.has(k) && UNPUNCTUATED.test(sentences[k]!.trim());
+  const render = (from: number, to: number) =>
+    sentences.slice(from, to).reduce((text, sentence, k) => (k === 0 ? sentence : `${text}${breaksAfter(from + k - 1) ? '\n' : ' '}${sentence}`), '');
   let at = 0;
   for (const size of sizes) {
-    paragraphs.push(render(sentences.slice(at, at + size)));
+    paragraphs.push(render(at, Math.min(at + size, sentences.length)));
     at += size;
   }
-  if (at < sentences.length) paragraphs.push(render(sentences.slice(at)));
+  if (at < sentences.length) paragraphs.push(render(at, sentences.length));
   return `${paragraphs.join('\n\n')}\n`;
 }

@@ -166,5 +166,5 @@ export function renderResults(r: ResultsInput): string {
         '',
       ]
     : [];
-  return [...header, ...r.before, '## Targets (issue 9; test parts)', '', targetTable(r.goals), '', ...r.after, '## Sets', '', ...sections, ...speedSection].join('\n');
+  return [...header, ...r.before, '## Targets (issues 9 and 10; test parts)', '', targetTable(r.goals), '', ...r.after, '## Sets', '', ...sections, ...speedSection].join('\n');
 }

@@ -3,19 +3,22 @@
  * (bench/gen.ts), aligns them with `mizan batch` (all evidence; `--evidence dict`; on the ablation
  * sets all evidence but one part, per part) and with the same CLI's `--aligner gale-church`
  * baseline, scores presplit sets with `mizan eval --json` and raw-text sets by sentence-pair links
- * (bench/links.ts), times the speed subset and the large pair, and writes bench/out/results.{md,json}
+ * (bench/links.ts), times the speed subset and the large pair, measures partial coverage (bench/coverage.ts:
+ * `mizan coverage --json` against the exact places of added clauses, on the gold alignment and end
+ * to end, both parts, and coverage's speed on the large pair), and writes bench/out/results.{md,json}
  * plus bench/out/commands.sh with every command exactly as run. A missing CLI build, or a failing
  * `mizan eval`, stops the run with one line and exit 1: there is no other scorer.
  *
  * Options: --self-check (score the gold against itself through `mizan eval`: every figure must be
- * 1.0; exits 1 if not), --quick (mizan and dict-only only), --regen, --repeat N (speed runs,
+ * 1.0; exits 1 if not), --quick (mizan and dict-only only; partial coverage on the gold alignment only), --regen, --repeat N (speed runs,
  * median; default 3), --no-large, --timeout SECONDS (per command, default 600), and gen.ts's
  * --seed/--out/--data.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CoverageBenchError, coverageSpeed, coverageTargets, type CoverageSpeed, partialRows, type PartialRow, partialSection } from './coverage.js';
 import { MEASURES, readEvalJson } from './eval-json.js';
 import { describe, existingSummary, type GenOptions, type GenSummary, generate, optionsFromArgs, packageRoot } from './gen.js';
 import { countLinks, type LinkCounts, linkScores, sumCounts } from './links.js';
@@ -226,7 +229,7 @@ function selfCheckFailures(rows: readonly Row[]): string[] {
   return bad;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseRunArgs(process.argv.slice(2));
   if (!dataAvailable(options.gen.dataDir)) {
     console.log(`bench: no dev data at ${options.gen.dataDir}; skipping (benchmarks are optional)`);
@@ -244,9 +247,23 @@ function main(): void {
   const started = process.hrtime.bigint();
   const rows = specs.flatMap((spec) => systemsOf(spec).map((system) => runSet(spec, system, options)));
   const speed = options.selfCheck ? undefined : runSpeed(options, summary);
+  // Partial coverage (issue 10): coverage on the gold alignment and end to end, both parts; --quick: gold alignment only.
+  let partial: PartialRow[] = [];
+  let covSpeed: CoverageSpeed | undefined;
+  if (!options.selfCheck) {
+    const coverageOptions = { gen: options.gen, quick: options.quick, coverageArgs: [], jobs: availableParallelism(), timeoutMs: options.timeoutMs };
+    try {
+      partial = await partialRows(['test', 'tune'], summary, coverageOptions);
+      covSpeed = options.large ? coverageSpeed(summary, coverageOptions, options.repeat) : undefined;
+    } catch (error) {
+      if (error instanceof CoverageBenchError) throw new Fatal(error.message);
+      throw error;
+    }
+    executed.push(...partial.flatMap((r) => r.commands), ...(covSpeed?.commands ?? []));
+  }
   const totalS = Number(process.hrtime.bigint() - started) / 1e9;
   const primary = options.selfCheck ? GOLD.name : MIZAN.name;
-  const goals = targets(rows, speed, primary);
+  const goals = [...targets(rows, speed, primary), ...coverageTargets(partial, covSpeed)];
   const ablationSets = specs.filter((s) => s.ablation).map((s) => s.name);
   const shown = options.selfCheck ? [GOLD.name] : [MIZAN.name, DICT_ONLY.name, ...(options.quick ? [] : [GALE_CHURCH.name])];
   const { before, after } = summarySections(rows, primary, ablationSets, shown);
@@ -262,10 +279,10 @@ function main(): void {
     speed,
     goals,
     before,
-    after: [...after, `The whole run (alignment, scoring, speed) took ${totalS.toFixed(0)} s, generation aside.`, ''],
+    after: [...after, ...(options.selfCheck ? [] : partialSection(partial, covSpeed)), `The whole run (alignment, scoring, speed) took ${totalS.toFixed(0)} s, generation aside.`, ''],
   });
   writeFileSync(join(options.gen.outDir, 'results.md'), `${markdown}\n`);
-  const json = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, options, summary, ablationSets, rows, speed, targets: goals, runSeconds: totalS };
+  const json = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, options, summary, ablationSets, rows, speed, partial, coverageSpeed: covSpeed, targets: goals, runSeconds: totalS };
   writeFileSync(join(options.gen.outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(options.gen.outDir, 'commands.sh'), `#!/bin/sh\n# every command of the last bench run, exactly as run (some may have failed: see results.md)\ncd ${ROOT}\n${executed.join('\n')}\n`);
   console.log(markdown);
@@ -280,7 +297,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (!(error instanceof Fatal)) throw error;
   console.error(`bench: ${error.message}`);

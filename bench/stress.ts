@@ -7,6 +7,9 @@
  *    sentence one-sided because of the extra words is wrong.
  *  - `glueArabicLines`: the Arabic side loses its spaces in a share of its lines, as text pulled
  *    from PDFs or badly encoded pages does.
+ *  - `dropArabicStops`: a share of the Arabic sentences lose their final full stop (a closing
+ *    quote or bracket after or before it stays), as Arabic news often writes `"` where the English
+ *    has `."`: in raw text the splitter then sees two sentences as one.
  *  - `halveLexicon`: a dictionary with a seeded half of its keys, to see how much the aligner leans
  *    on the dictionary's coverage.
  */
@@ -42,24 +45,41 @@ export function clauseOf(sentence: string, rng: Rng, min: number = CLAUSE_WORDS.
 /** Trailing sentence punctuation and closing quotes/brackets of a sentence. */
 const TAIL = /[.!?؟…"”»')\]]*$/u;
 
+/** A sentence grown by a clause, and where the clause stands in it (UTF-16 offsets, end exclusive). */
+export interface PlacedClause {
+  text: string;
+  start: number;
+  end: number;
+  /** Where it went: a middle draw with no bare word to follow falls back to the end. */
+  where: 'end' | 'middle';
+}
+
 /**
  * `host` with `clause` joined by a comma (Arabic comma on the Arabic side): at the end (before the
  * final punctuation) or, with `middle`, after a word in the middle that carries no punctuation of
- * its own (falling back to the end when there is none).
+ * its own (falling back to the end when there is none). The span is the clause's exact place, so
+ * the partial-coverage benchmark has exact gold: `text.slice(start, end) === clause`.
  */
-export function insertClause(host: string, clause: string, side: Side, middle: boolean, rng: Rng): string {
+export function placeClause(host: string, clause: string, side: Side, middle: boolean, rng: Rng): PlacedClause {
   const comma = side === 'ar' ? '،' : ',';
   if (middle) {
     const words = host.split(' ');
     const spots = words.map((_, i) => i).filter((i) => i >= 1 && i < words.length - 1 && /[\p{L}\p{N}]$/u.test(words[i - 1]!));
     if (spots.length > 0) {
       const at = spots[rng.int(spots.length)]!;
-      return `${words.slice(0, at).join(' ')}${comma} ${clause}${comma} ${words.slice(at).join(' ')}`;
+      const before = `${words.slice(0, at).join(' ')}${comma} `;
+      return { text: `${before}${clause}${comma} ${words.slice(at).join(' ')}`, start: before.length, end: before.length + clause.length, where: 'middle' };
     }
   }
   const tail = TAIL.exec(host)?.[0] ?? '';
   const body = host.slice(0, host.length - tail.length).replace(/[,،\s]+$/u, '');
-  return `${body}${comma} ${clause}${tail}`;
+  const before = `${body}${comma} `;
+  return { text: `${before}${clause}${tail}`, start: before.length, end: before.length + clause.length, where: 'end' };
+}
+
+/** `placeClause`'s sentence alone. */
+export function insertClause(host: string, clause: string, side: Side, middle: boolean, rng: Rng): string {
+  return placeClause(host, clause, side, middle, rng).text;
 }
 
 export interface ClauseEvent {
@@ -68,6 +88,9 @@ export interface ClauseEvent {
   side: Side;
   clause: string;
   where: 'end' | 'middle';
+  /** The clause's place in the grown sentence (UTF-16 offsets, end exclusive). */
+  start: number;
+  end: number;
 }
 
 /**
@@ -85,8 +108,9 @@ export function addClauses(pairs: readonly Pair[], donors: readonly Pair[], rate
     for (let t = 0; t < DONOR_TRIES && clause === undefined; t++) clause = clauseOf(donors[rng.int(donors.length)]![side], rng);
     if (clause === undefined) return { en: [pair.en], ar: [pair.ar] };
     const middle = rng.chance(0.5);
-    events.push({ index, side, clause, where: middle ? 'middle' : 'end' });
-    const grown = insertClause(pair[side], clause, side, middle, rng);
+    const placed = placeClause(pair[side], clause, side, middle, rng);
+    events.push({ index, side, clause, where: placed.where, start: placed.start, end: placed.end });
+    const grown = placed.text;
     return side === 'en' ? { en: [grown], ar: [pair.ar] } : { en: [pair.en], ar: [grown] };
   });
   return { beads, events };
@@ -139,4 +163,46 @@ export function halveLexicon(text: string, rng: Rng): { text: string; keys: numb
     return key === undefined || keep.has(key);
   });
   return { text: out.map((l) => `${l}\n`).join(''), keys: keys.length, kept: keep.size };
+}
+
+/** The closing marks that may stand around a final stop: `."`, `".`, `).`, `.»`. */
+const CLOSERS = '"”»\'’)\\]';
+const STOP_TAIL = new RegExp(`[.${CLOSERS}]*$`, 'u');
+
+/**
+ * The sentence without its final full stop, closing quotes and brackets kept (`قال ."` → `قال "`,
+ * `(...).` → `(...)`); undefined when it does not end with exactly one full stop (a question, an
+ * ellipsis, a heading).
+ */
+export function dropFinalStop(sentence: string): string | undefined {
+  const tail = STOP_TAIL.exec(sentence)?.[0] ?? '';
+  if ((tail.match(/\./gu)?.length ?? 0) !== 1) return undefined;
+  const body = sentence.slice(0, sentence.length - tail.length);
+  return `${body}${tail.replace('.', '')}`.trimEnd();
+}
+
+/**
+ * The nostop document: round(share × Arabic lines) of its Arabic lines (drawn among those that end
+ * with one full stop, over the whole document) lose that stop. The gold's beads are unchanged; the
+ * lines changed are returned (0-based Arabic line indices), for raw text to run them on, with how
+ * many of them keep a closing quote.
+ */
+export function dropArabicStops(beads: readonly GoldBead[], share: number, rng: Rng): { beads: GoldBead[]; dropped: number[]; quoted: number } {
+  const lines = beads.flatMap((b) => b.ar);
+  const candidates = lines.map((_, i) => i).filter((i) => dropFinalStop(lines[i]!) !== undefined);
+  const want = Math.min(candidates.length, Math.round(lines.length * share));
+  const dropped = sampleIndices(candidates.length, want, rng).map((k) => candidates[k]!);
+  const chosen = new Set(dropped);
+  let at = 0;
+  let quoted = 0;
+  const out = beads.map((bead) => ({
+    en: bead.en,
+    ar: bead.ar.map((line) => {
+      if (!chosen.has(at++)) return line;
+      const after = dropFinalStop(line)!;
+      if (/["”»'’]$/u.test(after)) quoted++;
+      return after;
+    }),
+  }));
+  return { beads: out, dropped, quoted };
 }

@@ -60,12 +60,15 @@ const DESCRIBED: Record<string, string> = {
   iwslt: 'IWSLT17 TED talks, segments as gold units, perturbed the same way; raw text re-split gives natural n:m.',
   clauses: 'FLORES-200 + TICO-19 documents kept 1:1; 15% of the sentences grow a 5-12-word clause from another document on one side. Gold all 1-1: every one-sided bead is wrong.',
   nospace: 'main, with the Arabic spaces removed in 60% of the Arabic lines (spaces next to Latin letters or digits kept).',
+  nostop: 'main, with a fifth of the Arabic sentences stripped of their final full stop (a closing quote or bracket kept: `."` becomes `"`), run on in the paragraph; gold unchanged.',
   halflex: 'main-presplit aligned with half of the lexicon (a seeded half of its keys) via --lexicon.',
   large: 'One pair: all documents of both parts shuffled and concatenated (repeated with fresh perturbations) to ~10,000 lines a side; the scale case.',
 };
 
 /** Families whose test part runs the ablation grid (presplit form). */
 const ABLATION_FAMILIES = new Set(['main', 'iwslt', 'clauses', 'nospace', 'halflex']);
+/** Raw-text families whose test part runs it too: nostop exists only as raw text (issue 10). */
+const RAW_ABLATION_FAMILIES = new Set(['nostop']);
 
 /** The sets a run covers, from the generator's summary (the large pair only when it was generated). */
 export function setSpecs(options: GenOptions, summary: GenSummary): SetSpec[] {
@@ -89,7 +92,7 @@ export function setSpecs(options: GenOptions, summary: GenSummary): SetSpec[] {
       manifest: join(dir, 'manifest.tsv'),
       single: family === 'large',
       extraArgs,
-      ablation: part === 'test' && form === 'presplit' && ABLATION_FAMILIES.has(family),
+      ablation: part === 'test' && (form === 'presplit' ? ABLATION_FAMILIES.has(family) : RAW_ABLATION_FAMILIES.has(family)),
     });
   };
   for (const family of ['main', 'iwslt', 'clauses', 'nospace']) {
@@ -100,6 +103,8 @@ export function setSpecs(options: GenOptions, summary: GenSummary): SetSpec[] {
       for (const part of ['test', 'tune']) add('halflex', 'presplit', `main-${part}`, `main-presplit-${part}`, ['--lexicon', summary.halflex.file]);
     }
   }
+  // nostop is raw text only: the stop it removes matters to the splitter, and presplit input has none.
+  for (const part of ['test', 'tune']) add('nostop', 'raw', `nostop-${part}`, `nostop-raw-${part}`);
   if (options.largeSize) for (const form of ['presplit', 'raw'] as const) add('large', form, 'large', `large-${form}`);
   return specs;
 }

@@ -13,6 +13,8 @@ import type { Rng } from './rng.js';
 export interface BuiltDoc {
   id: string;
   gold: GoldBead[];
+  /** Arabic sentences (0-based, in document order) run on in raw text though they lack a final stop (nostop). */
+  inlineAr?: readonly number[];
 }
 
 const lines = (items: readonly string[]): string => items.map((line) => `${line}\n`).join('');
@@ -37,7 +39,7 @@ function writeRaw(dir: string, doc: BuiltDoc, rng: Rng): string {
   const { en, ar } = sidesOf(doc.gold);
   const sizes = regroupParagraphs(doc.gold, rng.fork(`${doc.id}-paragraphs`));
   writeFileSync(join(dir, `${doc.id}.en.txt`), renderParagraphs(en, sizes.en));
-  writeFileSync(join(dir, `${doc.id}.ar.txt`), renderParagraphs(ar, sizes.ar));
+  writeFileSync(join(dir, `${doc.id}.ar.txt`), renderParagraphs(ar, sizes.ar, new Set(doc.inlineAr ?? [])));
   writeFileSync(join(dir, `${doc.id}.gold.json`), `${JSON.stringify(doc.gold)}\n`);
   return `${doc.id}\t${join(dir, `${doc.id}.en.txt`)}\t${join(dir, `${doc.id}.ar.txt`)}\n`;
 }
@@ -47,6 +49,11 @@ export function writeSet(outDir: string, name: string, suffix: string, built: re
   const presplit = freshDir(join(outDir, `${name}-presplit${suffix}`));
   writeFileSync(join(presplit, 'manifest.tsv'), built.map((doc) => writePresplit(presplit, doc)).join(''));
   if (presplitOnly) return;
+  writeRawSet(outDir, name, suffix, built, rng);
+}
+
+/** Writes `<name>-raw<suffix>` alone (sets that exist only as raw text, such as nostop). */
+export function writeRawSet(outDir: string, name: string, suffix: string, built: readonly BuiltDoc[], rng: Rng): void {
   const raw = freshDir(join(outDir, `${name}-raw${suffix}`));
   writeFileSync(join(raw, 'manifest.tsv'), built.map((doc) => writeRaw(raw, doc, rng)).join(''));
 }

@@ -149,12 +149,13 @@ describe.concurrent('mizan align output', () => {
     const saved = JSON.parse(readFileSync(out, 'utf8')) as {
       format: string;
       version: number;
-      source: { path: string; sha256: string; lang: string; segments: Array<{ text: string }> };
-      target: { path: string; sha256: string; lang: string; segments: Array<{ text: string }> };
+      source: { path: string; sha256: string; lang: string; segmentation: string; segments: Array<{ text: string }> };
+      target: { path: string; sha256: string; lang: string; segmentation: string; segments: Array<{ text: string }> };
       beads: Array<{ source: number[]; target: number[]; flag: string; status: string; score: number }>;
     };
     expect(saved.format).toBe('mizan-alignment');
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
+    expect([saved.source.segmentation, saved.target.segmentation]).toEqual(['input', 'input']);
     expect(saved.source.path).toBe(enFile);
     expect(saved.source.sha256).toBe(createHash('sha256').update(readFileSync(enFile)).digest('hex'));
     expect(saved.target.sha256).toBe(createHash('sha256').update(readFileSync(arFile)).digest('hex'));

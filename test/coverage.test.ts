@@ -77,7 +77,7 @@ describe('partial coverage', () => {
     expect(report.partial).toHaveLength(1);
     const [gap] = report.partial;
     expect(gap).toMatchObject({ side: 'source', lang: 'en', bead: 0, sentence: 1 });
-    expect(gap!.spans).toEqual([{ start: en.indexOf('speaking'), end: en.indexOf(' in Paris'), text: 'speaking to a television channel', words: 3 }]);
+    expect(gap!.spans).toEqual([{ start: en.indexOf('speaking'), end: en.indexOf(' in Paris'), text: 'speaking to a television channel', words: 3, confidence: expect.any(Number) }]);
     expect(report.source.contentWords).toEqual({ total: 8, covered: 5, ratio: 5 / 8 });
   });
 

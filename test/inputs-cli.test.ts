@@ -147,7 +147,7 @@ describe.concurrent('saved alignments the CLI refuses in one line', () => {
     return file(name, JSON.stringify(data));
   };
   const cases: Array<[string, (file: Record<string, any>) => void, RegExp]> = [
-    ['newer.json', (f) => (f.version = 2), /newer\.json: not a valid mizan alignment: version 2 is newer than this mizan reads \(1\); update mizan$/m],
+    ['newer.json', (f) => (f.version = 3), /newer\.json: not a valid mizan alignment: version 3 is newer than this mizan reads \(2\); update mizan$/m],
     ['bad-flag.json', (f) => (f.beads[1].flag = 'maybe'), /bad-flag\.json: not a valid mizan alignment: beads\[1\]\.flag: /],
     ['bad-index.json', (f) => (f.target.segments[2].index = 5), /not a valid mizan alignment: target\.segments\[2\]\.index: expected 2/],
     ['no-sha.json', (f) => delete f.source.sha256, /not a valid mizan alignment: source\.sha256: /],

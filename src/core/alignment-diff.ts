@@ -46,7 +46,10 @@ function classify(old: BeadRef[], now: BeadRef[]): ChangeKind {
 
 export function diffAlignments(old: Alignment, now: Alignment): AlignmentDiff {
   for (const side of ['source', 'target'] as const) {
-    if (!sameTexts(old, now, side)) throw new Error(`the two alignments segment different ${side} texts`);
+    if (sameTexts(old, now, side)) continue;
+    // A reviewer's split or join changes the segments, not the text: say so, it is the likelier cause.
+    const edited = old[side].segmentation === 'edited' || now[side].segmentation === 'edited';
+    throw new Error(`the two alignments segment different ${side} texts${edited ? ' (the segmentation was edited in one of them: split or joined sentences)' : ''}`);
   }
   const oldRefs = old.beads.map((b, index) => ({ ...b, index }));
   const newRefs = now.beads.map((b, index) => ({ ...b, index }));

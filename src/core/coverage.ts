@@ -6,7 +6,7 @@
  */
 import { beadDiscrepancies, type Discrepancy } from './coverage/discrepancies.js';
 import { count, sideFigures, type Count, type Figures, type Side, type SideFigures } from './coverage/figures.js';
-import { matchSentences, type UncoveredSpan } from './coverage/partial.js';
+import { matchBead, type UncoveredSpan } from './coverage/partial.js';
 import type { Evidence } from './evidence.js';
 import { documentWords, type Word } from './score/word-evidence.js';
 import type { Alignment, Lang } from './types.js';
@@ -52,8 +52,10 @@ export interface CoverageReport {
 }
 
 export interface CoverageOptions {
-  /** Unmatched content words an uncovered span needs (partial.ts). */
+  /** Unlinked content words an uncovered span needs (partial.ts; default 2). */
   minSpanWords?: number;
+  /** The confidence an uncovered span needs (partial.ts; default DEFAULT_MIN_CONFIDENCE). */
+  minConfidence?: number;
 }
 
 export function coverageReport(alignment: Alignment, evidence: Evidence, options: CoverageOptions = {}): CoverageReport {
@@ -134,11 +136,11 @@ export function beadCoverage(context: CoverageContext, b: number, options: Cover
   if (!bead || bead.flag !== 'aligned') return null;
   const partial: PartialCoverage[] = [];
   const content = { source: { matched: 0, total: 0 }, target: { matched: 0, total: 0 } };
+  const sentences = (side: Side) => bead[side].map((k) => wordsOf[side][k]!);
+  const texts = (side: Side) => bead[side].map((k) => alignment[side].segments[k]!.text);
+  const matched = matchBead(sentences(english), sentences(arabic), { en: texts(english), ar: texts(arabic) }, { minWords: options.minSpanWords, minConfidence: options.minConfidence });
   for (const side of ['source', 'target'] as const) {
-    const other: Side = side === 'source' ? 'target' : 'source';
-    const mine = bead[side].map((k) => wordsOf[side][k]!);
-    const matches = matchSentences(mine, bead[side].map((k) => alignment[side].segments[k]!.text), bead[other].map((k) => wordsOf[other][k]!), options.minSpanWords);
-    matches.forEach((m, s) => {
+    (side === english ? matched.en : matched.ar).forEach((m, s) => {
       const k = bead[side][s]!;
       content[side].matched += m.matched;
       content[side].total += m.content;

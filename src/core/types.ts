@@ -23,7 +23,15 @@ export interface Segment {
 export interface SegmentedText {
   lang: Lang;
   segments: Segment[];
+  /**
+   * 'edited' once a segment was split or joined after segmentation (core/segment-edit.ts): the
+   * segments are no longer what the segmenter makes of the input, though their spans stay exact.
+   * Absent means as segmented.
+   */
+  segmentation?: Segmentation;
 }
+
+export type Segmentation = 'input' | 'edited';
 
 export type Flag = 'aligned' | 'source-only' | 'target-only' | 'boilerplate';
 export type Status = 'auto' | 'confirmed' | 'edited';

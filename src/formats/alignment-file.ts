@@ -2,15 +2,22 @@
  * The saved alignment: one self-contained JSON document with a format name and version, both
  * inputs' paths and sha256 (so a reviewer can tell when an input changed under a saved alignment),
  * the segmented text of both sides, and every bead with its flag, score and review status.
+ *
+ * Version 2 records, per side, whether the segments are what the segmenter made of the input
+ * (`"segmentation": "input"`) or were split or joined since, in the review or by a later pipeline
+ * step (`"segmentation": "edited"`). Either way each segment's `start`/`end` are exact offsets into
+ * the input and its `text` is that span with whitespace collapsed, so a reader can always find a
+ * segment in the input; an edited side cannot be got back by segmenting the input again. Version 1
+ * files (no `segmentation`: as segmented) still open; a version newer than this reader is refused.
  */
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
 import { alignParagraphs, type ParagraphBead } from '../core/paragraphs.js';
 import { jsonInert } from '../core/text/inert.js';
-import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Status } from '../core/types.js';
+import type { Alignment, Bead, Flag, Lang, Segment, SegmentedText, Segmentation, Status } from '../core/types.js';
 
 export const ALIGNMENT_FORMAT = 'mizan-alignment';
-export const ALIGNMENT_VERSION = 1;
+export const ALIGNMENT_VERSION = 2;
 
 export interface SideFile {
   path: string;
@@ -18,6 +25,8 @@ export interface SideFile {
   /** How the input's bytes were read (utf-8, windows-1252, …); absent in files from before it was kept, and for stream input. */
   encoding?: string;
   lang: Lang;
+  /** Version 2 on: 'input' as the segmenter made them, 'edited' when split or joined since; absent in version 1 (as segmented). */
+  segmentation?: Segmentation;
   segments: Segment[];
 }
 
@@ -54,6 +63,7 @@ const side = (text: SegmentedText, file: InputMeta): SideFile => ({
   sha256: file.sha256,
   ...(file.encoding !== undefined ? { encoding: file.encoding } : {}),
   lang: text.lang,
+  segmentation: text.segmentation ?? 'input',
   segments: text.segments,
 });
 
@@ -80,6 +90,7 @@ export function formatAlignmentFile(alignment: Alignment, meta: AlignmentMeta): 
 
 const FLAGS = ['aligned', 'source-only', 'target-only', 'boilerplate'] as const satisfies readonly Flag[];
 const STATUSES = ['auto', 'confirmed', 'edited'] as const satisfies readonly Status[];
+const SEGMENTATIONS = ['input', 'edited'] as const satisfies readonly Segmentation[];
 
 function fail(what: string): never {
   throw new Error(`not a valid mizan alignment: ${what}`);
@@ -101,6 +112,7 @@ function buildSchema() {
     sha256: z.string(),
     encoding: z.string().optional(),
     lang: z.enum(['ar', 'en']),
+    segmentation: z.enum(SEGMENTATIONS).optional(),
     segments: z.array(segmentSchema).superRefine((segments, ctx) => {
       const k = segments.findIndex((seg, position) => seg.index !== position);
       if (k >= 0) ctx.addIssue({ code: 'custom', path: [k, 'index'], message: `expected ${k}, the segment's position` });
@@ -168,8 +180,7 @@ export function parseAlignmentFile(text: string): { alignment: Alignment; file: 
   const { source, target } = file;
   const problem = checkCoverage(file.beads, source.segments.length, target.segments.length);
   if (problem) fail(problem);
-  return {
-    alignment: { source: { lang: source.lang, segments: source.segments }, target: { lang: target.lang, segments: target.segments }, beads: file.beads },
-    file,
-  };
+  // Only an edited side says so in memory: an alignment as segmented is the same whether read or made.
+  const sideText = (side: SideFile): SegmentedText => ({ lang: side.lang, segments: side.segments, ...(side.segmentation === 'edited' ? { segmentation: 'edited' } : {}) });
+  return { alignment: { source: sideText(source), target: sideText(target), beads: file.beads }, file };
 }
