@@ -86,6 +86,10 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
   const coverage = useCoverage(state.alignment, evidence);
+  // The view of the last render, for keys: Ink may draw a frame before the input handler that
+  // closes over it is registered, and a key read from that frame must see what it showed.
+  const drawnCoverage = useRef(coverage);
+  drawnCoverage.current = coverage;
 
   const save = (force: boolean): boolean => {
     const now = latest.current;
@@ -123,6 +127,7 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color
       case 'next-marked':
       case 'previous-marked': {
         const now = latest.current;
+        const coverage = drawnCoverage.current;
         if (!evidence) dispatch({ type: 'notify', message: { text: 'no coverage marks: the review has no evidence to find them with', tone: 'info' } });
         else if (!coverage?.fits(now.alignment)) dispatch({ type: 'notify', message: { text: 'coverage is still being worked out', tone: 'info' } });
         else dispatch({ type: 'jump-among', beads: coverage.markedBeads(now.alignment), what: 'bead with coverage marks', direction: effect === 'next-marked' ? 1 : -1 });
