@@ -71,12 +71,16 @@ export class CoverageView {
     if (!this.counted) {
       beads.forEach((_, b) => add(this.bead(alignment, b), 1));
     } else {
-      const before = new Set(this.counted.beads);
-      const now = new Set(beads);
-      for (const bead of this.counted.beads) if (!now.has(bead)) add(this.memo.get(bead) ?? NONE, -1);
-      beads.forEach((bead, b) => {
-        if (!before.has(bead)) add(this.bead(alignment, b), 1);
-      });
+      // An edit (or its undo) replaces one stretch of beads: what lies between the common start and
+      // the common end of the two lists. Found by identity, with no sets of 10,000 beads to collect.
+      const before = this.counted.beads;
+      let start = 0;
+      while (start < before.length && start < beads.length && before[start] === beads[start]) start++;
+      let endBefore = before.length;
+      let endNow = beads.length;
+      while (endBefore > start && endNow > start && before[endBefore - 1] === beads[endNow - 1]) endBefore--, endNow--;
+      for (let b = start; b < endBefore; b++) add(this.memo.get(before[b]!) ?? NONE, -1);
+      for (let b = start; b < endNow; b++) add(this.bead(alignment, b), 1);
     }
     this.counted = { beads, totals };
     return totals;

@@ -1,6 +1,6 @@
 /**
  * The review's coverage view (coverage-view.ts), kept in step with the segmentation. Making one
- * tokenises the whole document (some 0.6 s at 10,000 beads), so it is made after the frame is
+ * tokenises the whole document (some 0.6 s at 10,000 beads; with the word links of coverage/word-links.ts the marks of the first screen follow some 3 s later on a loaded 2-core box), so it is made after the frame is
  * drawn, not before: the review opens (or shows a split) at once, and its marks and word figures
  * follow a moment later. Until then the view in hand does not fit the segments and nothing is marked.
  */
