@@ -6,8 +6,9 @@ import { mizanStrategy } from '../src/core/align/mizan.js';
 import { isAnchor, realignUnconfirmed, type Aligner } from '../src/core/align/realign.js';
 import type { Strategy } from '../src/core/align/strategy.js';
 import { applyEdit } from '../src/core/edit.js';
-import type { Alignment, Bead, Status } from '../src/core/types.js';
+import type { Alignment, Bead } from '../src/core/types.js';
 import { checkCoverage, parseAlignmentFile } from '../src/formats/alignment-file.js';
+import { bead, pinnedBeads, REALIGN_AR, REALIGN_EN, realignText, RIGHT_PAIRS, shiftedBeads } from './support/realign-fixtures.js';
 import { segments } from './support/review-fixtures.js';
 
 const evidence = loadEvidence();
@@ -26,22 +27,12 @@ const inOrder: Strategy = {
 };
 const naive: Aligner = { strategy: inOrder, evidence };
 
-const bead = (source: number[], target: number[], status: Status = 'auto', flag?: Bead['flag']): Bead => ({
-  source,
-  target,
-  flag: flag ?? (source.length && target.length ? 'aligned' : source.length ? 'source-only' : 'target-only'),
-  score: 0.6,
-  status,
-});
 const pairs = (beads: readonly Bead[]) => beads.map((b) => [b.source, b.target]);
-
-// The Arabic adds a sentence (special forces will take part) that the English lacks.
-const EN = ['Putin met Hollande in Moscow on Thursday.', 'The two leaders discussed the war in Syria.', 'France bombed Raqqa after the attacks.', 'Fabius said 130 people were killed.'];
-const AR = ['التقى بوتين أولوند في موسكو يوم الخميس.', 'وقال إن قوات خاصة ستشارك.', 'وناقش الزعيمان الحرب في سوريا.', 'وقصفت فرنسا الرقة بعد الهجمات.', 'وقال فابيوس إن 130 شخصا قتلوا.'];
-const text = (beads: Bead[]): Alignment => ({ source: { lang: 'en', segments: segments(EN) }, target: { lang: 'ar', segments: segments(AR) }, beads });
-/** Shifted from the second Arabic sentence on: every pair after the insertion is wrong. */
-const SHIFTED = () => [bead([0], [0]), bead([1], [1]), bead([2], [2]), bead([3], [3]), bead([], [4])];
-const RIGHT = [[[0], [0]], [[], [1]], [[1], [2]], [[2], [3]], [[3], [4]]];
+const EN = REALIGN_EN;
+const AR = REALIGN_AR;
+const text = realignText;
+const SHIFTED = shiftedBeads;
+const RIGHT = RIGHT_PAIRS;
 
 describe('realignUnconfirmed', () => {
   it('fixes a shifted stretch once a confirmed bead pins it, even with an aligner that only pairs in order', () => {
@@ -57,9 +48,8 @@ describe('realignUnconfirmed', () => {
   });
 
   it('with mizan: a shifted alignment comes out right around one confirmed pair, which stays the very same bead', () => {
-    const anchor = bead([3], [4], 'confirmed');
-    // Shifted, and the last pair (Fabius, 130) confirmed: the stretch before it is searched again.
-    const pinned = [bead([0], [0]), bead([1], [1]), bead([2], [2]), bead([], [3]), anchor];
+    const pinned = pinnedBeads();
+    const anchor = pinned[4]!;
     const outcome = realignUnconfirmed(text(pinned), mizan);
     expect(pairs(outcome.beads)).toEqual(RIGHT);
     expect(outcome.beads.at(-1)).toBe(anchor);

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reviewReducer } from '../src/ui/state/review-reducer.js';
 import { initialState, isDirty, visibleBeads, type ReviewAction, type ReviewState } from '../src/ui/state/review-state.js';
+import { loadEvidence } from '../src/cli/evidence-file.js';
+import { mizanStrategy } from '../src/core/align/mizan.js';
+import { realignUnconfirmed } from '../src/core/align/realign.js';
+import { pinnedBeads, realignText, RIGHT_PAIRS, shiftedBeads } from './support/realign-fixtures.js';
 import { coversInOrder, sampleAlignment } from './support/review-fixtures.js';
 
 const start = () => initialState(sampleAlignment(), { bidi: 'mizan' });
@@ -155,5 +159,39 @@ describe('review reducer: edits, undo and redo', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('review reducer: realign around the confirmed', () => {
+  const aligner = { strategy: mizanStrategy, evidence: loadEvidence() };
+  const pinned = () => initialState(realignText(pinnedBeads()), { bidi: 'mizan' });
+  const realign = (state: ReviewState): ReviewAction => ({ type: 'realigned', outcome: realignUnconfirmed(state.alignment, aligner) });
+
+  it('applies the realign as one edit, says what changed as mizan diff does, and one u takes it all back', () => {
+    const before = run(pinned(), { type: 'move', by: 2 });
+    const after = reviewReducer(before, realign(before));
+    expect(after.alignment.beads.map((b) => [b.source, b.target])).toEqual(RIGHT_PAIRS);
+    expect(after.message?.text).toBe('realigned 1 stretch around 1 fixed: 1 realigned; 2 beads unchanged (u undoes)');
+    expect(after.undo).toHaveLength(before.undo.length + 1);
+    expect(isDirty(after)).toBe(true);
+    // The cursor was on "France bombed Raqqa…", which moved from bead 3 to bead 4.
+    expect(after.alignment.beads[after.cursor]!.source).toEqual([2]);
+    const undone = reviewReducer(after, { type: 'undo' });
+    expect(undone.alignment.beads).toBe(before.alignment.beads);
+    expect(undone.cursor).toBe(before.cursor);
+    expect(isDirty(undone)).toBe(false);
+    expect(reviewReducer(undone, { type: 'redo' }).alignment.beads).toBe(after.alignment.beads);
+  });
+
+  it('says so, and changes nothing, when there is no anchor or the realign finds the same beads', () => {
+    const auto = initialState(realignText(shiftedBeads()), { bidi: 'mizan' });
+    const none = reviewReducer(auto, realign(auto));
+    expect(none.alignment).toBe(auto.alignment);
+    expect(none.message?.text).toMatch(/^nothing to realign around/);
+    const right = reviewReducer(pinned(), realign(pinned()));
+    const again = reviewReducer(right, realign(right));
+    expect(again.alignment.beads).toBe(right.alignment.beads);
+    expect(again.undo).toHaveLength(right.undo.length);
+    expect(again.message?.text).toBe('realigned 1 stretch around 1 fixed: no changes');
   });
 });

@@ -16,6 +16,7 @@ import { reviewReducer } from './state/review-reducer.js';
 import { isDirty, type ReviewAction, type ReviewState } from './state/review-state.js';
 import { useCoverage } from './marks/use-coverage.js';
 import type { Evidence } from '../core/evidence.js';
+import { realignUnconfirmed, type Aligner } from '../core/align/realign.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
 
@@ -40,6 +41,8 @@ export interface ReviewAppProps {
   evidence?: Evidence;
   /** Whether the terminal shows colour (cli/terminal.ts colorOn); without it, marks are bracketed. */
   color?: boolean;
+  /** The aligner z realigns the unconfirmed beads with, around the confirmed ones; none, z says so. */
+  aligner?: Aligner;
 }
 
 /**
@@ -67,7 +70,7 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color = true }: ReviewAppProps) {
+export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color = true, aligner }: ReviewAppProps) {
   const [state, setState] = useState(initial);
   // Keys can arrive several to a chunk (a paste, tmux send-keys): each must see the state the one
   // before it left, so the reducer runs here, synchronously, on the latest state.
@@ -133,6 +136,21 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, evidence, color
         else dispatch({ type: 'jump-among', beads: coverage.markedBeads(now.alignment), what: 'bead with coverage marks', direction: effect === 'next-marked' ? 1 : -1 });
         return;
       }
+      case 'realign-confirmed':
+        if (!aligner) {
+          dispatch({ type: 'notify', message: { text: 'this review has no aligner to realign with', tone: 'error' } });
+          return;
+        }
+        // The search may take a moment on a long text: say so in this frame, search after it.
+        dispatch({ type: 'notify', message: { text: 'realigning the unconfirmed beads around the confirmed…', tone: 'info' } });
+        setTimeout(() => {
+          try {
+            dispatch({ type: 'realigned', outcome: realignUnconfirmed(latest.current.alignment, aligner) });
+          } catch (error) {
+            dispatch({ type: 'notify', message: { text: `realign failed: ${(error as Error).message}`, tone: 'error' } });
+          }
+        }, 0);
+        return;
       case 'realign':
         try {
           dispatch({ type: 'replace', alignment: storage.realign(), note: 'realigned from the changed inputs; w saves' });

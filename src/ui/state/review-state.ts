@@ -4,6 +4,7 @@
  * review-reducer.ts. Plain data, so a state can be compared, stored and tested without Ink.
  */
 import { needsAttention } from '../../core/review-stats.js';
+import type { RealignOutcome } from '../../core/align/realign.js';
 import type { Alignment, Bead } from '../../core/types.js';
 import type { BidiMode } from '../text/rtl.js';
 
@@ -72,6 +73,8 @@ export type ReviewAction =
   | { type: 'jump-among'; beads: readonly number[]; what: string; direction: 1 | -1 }
   | { type: 'saved'; beads: readonly Bead[]; path: string }
   | { type: 'replace'; alignment: Alignment; note: string }
+  /** The unconfirmed stretches realigned around the confirmed and edited beads (core/align/realign.ts), found by the app. */
+  | { type: 'realigned'; outcome: RealignOutcome }
   | { type: 'accept-recovery' }
   | { type: 'notify'; message: Message };
 
