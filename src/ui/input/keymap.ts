@@ -77,7 +77,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'E', description: 'English: last sentence down', group: 'Review', modes: browse, matches: char('E'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'left' } }) },
   { keys: 'r', description: 'Arabic: first sentence up', group: 'Review', modes: browse, matches: char('r'), command: act({ type: 'edit', command: { kind: 'move-up', column: 'right' } }) },
   { keys: 'R', description: 'Arabic: last sentence down', group: 'Review', modes: browse, matches: char('R'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'right' } }) },
-  { keys: 'z', description: 'realign the rest around the confirmed', group: 'Review', modes: browse, matches: char('z'), command: run('realign-confirmed') },
+  { keys: 'z', description: 'realign around confirmed', group: 'Review', modes: browse, matches: char('z'), command: run('realign-confirmed') },
   { keys: 'b', description: 'boilerplate on/off', group: 'Review', modes: browse, matches: char('b'), command: act({ type: 'edit', command: { kind: 'toggle-boilerplate' } }) },
   { keys: 'u', description: 'undo', group: 'Review', modes: browse, matches: char('u'), command: act({ type: 'undo' }) },
   { keys: 'U Ctrl-r', description: 'redo', group: 'Review', modes: browse, matches: either(char('U'), ctrl('r')), command: act({ type: 'redo' }) },
