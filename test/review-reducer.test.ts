@@ -10,6 +10,9 @@ import { coversInOrder, sampleAlignment } from './support/review-fixtures.js';
 
 const start = () => initialState(sampleAlignment(), { bidi: 'mizan' });
 const run = (state: ReviewState, ...actions: ReviewAction[]) => actions.reduce(reviewReducer, state);
+const aligner = { strategy: mizanStrategy, evidence: loadEvidence() };
+/** What the app dispatches on z: the realign worked out on the state of the moment. */
+const realignAction = (state: ReviewState): ReviewAction => ({ type: 'realigned', outcome: realignUnconfirmed(state.alignment, aligner) });
 const type = (text: string): ReviewAction[] => [...text].map((ch) => ({ type: 'type', text: ch }));
 
 describe('review reducer: moving', () => {
@@ -125,8 +128,9 @@ describe('review reducer: edits, undo and redo', () => {
     expect(run(recovered, { type: 'undo' }).alignment.beads).toEqual(sampleAlignment().beads);
   });
 
-  it('keeps the invariant and a valid cursor under random sequences of actions, and undo restores the start', () => {
-    const action: fc.Arbitrary<ReviewAction> = fc.oneof(
+  it('keeps the invariant and a valid cursor under random sequences of actions and realigns (z), and undo restores the start', () => {
+    const action: fc.Arbitrary<ReviewAction | 'realign'> = fc.oneof(
+      fc.constant('realign' as const),
       fc.integer({ min: -3, max: 3 }).map((by): ReviewAction => ({ type: 'move', by })),
       fc.constantFrom<ReviewAction>(
         { type: 'edit', command: { kind: 'confirm' } },
@@ -145,27 +149,33 @@ describe('review reducer: edits, undo and redo', () => {
         { type: 'jump', to: 'unconfirmed', direction: -1 },
       ),
     );
+    let realignsThatChanged = 0;
+    // Also from a shifted alignment, where a realign around what was confirmed has work to do.
+    const shifted = () => initialState(realignText(shiftedBeads()), { bidi: 'mizan' });
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
-        let state = start();
+      fc.property(fc.boolean(), fc.array(action, { maxLength: 60 }), (fromShifted, actions) => {
+        const first = fromShifted ? shifted() : start();
+        let state = first;
         for (const a of actions) {
-          state = reviewReducer(state, a);
+          const next = reviewReducer(state, a === 'realign' ? realignAction(state) : a);
+          if (a === 'realign' && next.alignment !== state.alignment) realignsThatChanged++;
+          state = next;
           expect(coversInOrder(state.alignment)).toBe(true);
           expect(state.cursor).toBeGreaterThanOrEqual(0);
           expect(state.cursor).toBeLessThan(state.alignment.beads.length);
         }
         while (state.undo.length > 0) state = reviewReducer(state, { type: 'undo' });
-        expect(state.alignment.beads).toEqual(start().alignment.beads);
+        expect(state.alignment.beads).toEqual(first.alignment.beads);
       }),
       { numRuns: 300 },
     );
+    expect(realignsThatChanged).toBeGreaterThan(10);
   });
 });
 
 describe('review reducer: realign around the confirmed', () => {
-  const aligner = { strategy: mizanStrategy, evidence: loadEvidence() };
   const pinned = () => initialState(realignText(pinnedBeads()), { bidi: 'mizan' });
-  const realign = (state: ReviewState): ReviewAction => ({ type: 'realigned', outcome: realignUnconfirmed(state.alignment, aligner) });
+  const realign = realignAction;
 
   it('applies the realign as one edit, says what changed as mizan diff does, and one u takes it all back', () => {
     const before = run(pinned(), { type: 'move', by: 2 });
