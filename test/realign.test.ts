@@ -83,7 +83,20 @@ describe('realignUnconfirmed', () => {
     const oneSided = text([bead([0], [0], 'confirmed'), bead([], [1]), bead([1], [2], 'confirmed'), bead([2], [3]), bead([3], [4])]);
     const kept = realignUnconfirmed(oneSided, mizan);
     expect(kept.beads[1]).toBe(oneSided.beads[1]);
-    expect(kept.stretches).toBe(1);
+    expect(kept.stretches).toBe(2);
+  });
+
+  it('searches the whole text once, and alone only the stretches whose whole-text beads an anchor cuts', () => {
+    const calls: number[] = [];
+    const counting: Aligner = { ...naive, strategy: { ...inOrder, align: (input, ev) => (calls.push(input.english.length), inOrder.align(input, ev)) } };
+    // The anchors agree with the in-order path: no stretch needs a search of its own.
+    const agreeing = text([bead([0], [0]), bead([1], [1], 'confirmed'), bead([2], [2]), bead([3], [3], 'confirmed'), bead([], [4])]);
+    expect(realignUnconfirmed(agreeing, counting).stretches).toBe(3);
+    expect(calls).toEqual([4]);
+    // The pin of the second pair cuts the in-order path on both sides of it: those two stretches are searched alone.
+    calls.length = 0;
+    realignUnconfirmed(text([bead([0], [0, 1]), bead([1], [2], 'confirmed'), bead([2], [3]), bead([3], [4])]), counting);
+    expect(calls).toEqual([4, 1, 2]);
   });
 
   it('aligns Arabic-source files the same way, sides swapped', () => {

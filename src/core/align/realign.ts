@@ -96,19 +96,43 @@ function realignStretch(alignment: Alignment, stretch: readonly Bead[], aligner:
 }
 
 /**
+ * The beads of the whole-text search that hold exactly the sentences of `stretch`, in order, or
+ * null when some of them reach across the stretch's ends (into an anchor or beyond it).
+ */
+function fittingBeads(whole: readonly Bead[], stretch: readonly Bead[]): Bead[] | null {
+  const inside = { source: new Set(stretch.flatMap((b) => b.source)), target: new Set(stretch.flatMap((b) => b.target)) };
+  const out: Bead[] = [];
+  for (const bead of whole) {
+    const touching = bead.source.filter((i) => inside.source.has(i)).length + bead.target.filter((j) => inside.target.has(j)).length;
+    if (touching === 0) continue;
+    if (touching !== bead.source.length + bead.target.length) return null;
+    out.push(bead);
+  }
+  return out;
+}
+
+/**
  * Every stretch of automatic beads realigned, with the confirmed and edited beads as fixed
  * anchors. With no anchor at all there is nothing to realign around: the beads come back as they
  * were (stretches 0), as they do when every bead is an anchor.
+ *
+ * A stretch searched alone is searched with less to go on than the whole text gives (the length
+ * ratio, the document's evidence bar and the links self-training learns are all worked out over
+ * what the strategy is shown), and on the bench that made stretches far from any correction worse.
+ * So the whole text is searched once too, and a stretch whose sentences the whole-text beads hold
+ * exactly takes those: the anchors do not cut that path, so it is also the best path through them
+ * as far as the strategy can tell. Only the stretches an anchor cuts the path of are searched alone.
  */
 export function realignUnconfirmed(alignment: Alignment, aligner: Aligner): RealignOutcome {
   const anchors = alignment.beads.filter(isAnchor).length;
   if (anchors === 0) return { beads: alignment.beads, anchors, stretches: 0 };
+  const whole = realignStretch(alignment, alignment.beads, aligner);
   const beads: Bead[] = [];
   let stretch: Bead[] = [];
   let stretches = 0;
   const flush = () => {
     if (stretch.length === 0) return;
-    const again = realignStretch(alignment, stretch, aligner);
+    const again = (whole && fittingBeads(whole, stretch)) ?? realignStretch(alignment, stretch, aligner);
     if (again) stretches++;
     beads.push(...(again ?? stretch));
     stretch = [];
