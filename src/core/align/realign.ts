@@ -2,10 +2,11 @@
  * Realign around what a reviewer settled (issue 12, part 3; InterText's "realign" after a
  * correction): beads the reviewer confirmed or shaped (status other than 'auto') are fixed
  * anchors, and each stretch of automatic beads between two anchors (or an anchor and an end of the
- * text) is searched again by the same strategy with the same evidence, on that stretch's sentences
- * alone. The search is thereby constrained to paths through every anchor: no sentence crosses an
- * anchor, and an anchor's sentences are never offered to the search, so what the reviewer fixed
- * pins where the automatic decisions around it may go.
+ * text) is aligned again by the same strategy with the same evidence, constrained to paths through
+ * every anchor: no sentence crosses an anchor and an anchor's sentences are never given to another
+ * bead, so what the reviewer fixed pins where the automatic decisions around it may go. (How: the
+ * whole text is searched once, and a stretch an anchor cuts that path through is searched on its
+ * own sentences; see realignUnconfirmed.)
  *
  * Boilerplate beads inside a stretch stay out of the search and go back in document order, as
  * align.ts does for a whole text. A stretch with no content sentence on one side has nothing to
