@@ -54,9 +54,9 @@ export class FakeTerminal extends EventEmitter {
     return true;
   };
   /** The next frame written; a key that redraws nothing would wait forever, so that is an error. */
-  nextFrame(what: string): Promise<void> {
+  nextFrame(what: string, ms = 5_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame was drawn after ${what}`)), 5_000);
+      const timer = setTimeout(() => reject(new Error(`no frame was drawn after ${what}`)), ms);
       this.waiter = () => (clearTimeout(timer), resolve());
     });
   }

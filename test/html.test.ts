@@ -56,4 +56,13 @@ describe('HTML export', () => {
     for (const s of [...alignment.source.segments, ...alignment.target.segments]) expect(text).toContain(escapeHtml(s.text));
     expect(page).toContain('<mark class="gap"');
   });
+
+  it('gives each uncovered span its confidence, as mizan coverage --json does', () => {
+    const { alignment } = parseAlignmentFile(readFileSync('alignments/dawn-eremnews.json', 'utf8'));
+    const report = coverageReport(alignment, loadEvidence());
+    const page = formatHtml(alignment, report);
+    const spans = report.partial.flatMap((p) => p.spans);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) expect(page).toContain(`title="no counterpart in the other version (confidence ${span.confidence.toFixed(2)})"`);
+  });
 });

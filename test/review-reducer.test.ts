@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reviewReducer } from '../src/ui/state/review-reducer.js';
 import { initialState, isDirty, visibleBeads, type ReviewAction, type ReviewState } from '../src/ui/state/review-state.js';
+import { loadEvidence } from '../src/cli/evidence-file.js';
+import { mizanStrategy } from '../src/core/align/mizan.js';
+import { realignUnconfirmed } from '../src/core/align/realign.js';
+import { pinnedBeads, realignText, RIGHT_PAIRS, shiftedBeads } from './support/realign-fixtures.js';
 import { coversInOrder, sampleAlignment } from './support/review-fixtures.js';
 
 const start = () => initialState(sampleAlignment(), { bidi: 'mizan' });
 const run = (state: ReviewState, ...actions: ReviewAction[]) => actions.reduce(reviewReducer, state);
+const aligner = { strategy: mizanStrategy, evidence: loadEvidence() };
+/** What the app dispatches on z: the realign worked out on the state of the moment. */
+const realignAction = (state: ReviewState): ReviewAction => ({ type: 'realigned', outcome: realignUnconfirmed(state.alignment, aligner) });
 const type = (text: string): ReviewAction[] => [...text].map((ch) => ({ type: 'type', text: ch }));
 
 describe('review reducer: moving', () => {
@@ -121,8 +128,9 @@ describe('review reducer: edits, undo and redo', () => {
     expect(run(recovered, { type: 'undo' }).alignment.beads).toEqual(sampleAlignment().beads);
   });
 
-  it('keeps the invariant and a valid cursor under random sequences of actions, and undo restores the start', () => {
-    const action: fc.Arbitrary<ReviewAction> = fc.oneof(
+  it('keeps the invariant and a valid cursor under random sequences of actions and realigns (z), and undo restores the start', () => {
+    const action: fc.Arbitrary<ReviewAction | 'realign'> = fc.oneof(
+      fc.constant('realign' as const),
       fc.integer({ min: -3, max: 3 }).map((by): ReviewAction => ({ type: 'move', by })),
       fc.constantFrom<ReviewAction>(
         { type: 'edit', command: { kind: 'confirm' } },
@@ -141,19 +149,59 @@ describe('review reducer: edits, undo and redo', () => {
         { type: 'jump', to: 'unconfirmed', direction: -1 },
       ),
     );
+    let realignsThatChanged = 0;
+    // Also from a shifted alignment, where a realign around what was confirmed has work to do.
+    const shifted = () => initialState(realignText(shiftedBeads()), { bidi: 'mizan' });
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
-        let state = start();
+      fc.property(fc.boolean(), fc.array(action, { maxLength: 60 }), (fromShifted, actions) => {
+        const first = fromShifted ? shifted() : start();
+        let state = first;
         for (const a of actions) {
-          state = reviewReducer(state, a);
+          const next = reviewReducer(state, a === 'realign' ? realignAction(state) : a);
+          if (a === 'realign' && next.alignment !== state.alignment) realignsThatChanged++;
+          state = next;
           expect(coversInOrder(state.alignment)).toBe(true);
           expect(state.cursor).toBeGreaterThanOrEqual(0);
           expect(state.cursor).toBeLessThan(state.alignment.beads.length);
         }
         while (state.undo.length > 0) state = reviewReducer(state, { type: 'undo' });
-        expect(state.alignment.beads).toEqual(start().alignment.beads);
+        expect(state.alignment.beads).toEqual(first.alignment.beads);
       }),
       { numRuns: 300 },
     );
+    expect(realignsThatChanged).toBeGreaterThan(10);
+  });
+});
+
+describe('review reducer: realign around the confirmed', () => {
+  const pinned = () => initialState(realignText(pinnedBeads()), { bidi: 'mizan' });
+  const realign = realignAction;
+
+  it('applies the realign as one edit, says what changed as mizan diff does, and one u takes it all back', () => {
+    const before = run(pinned(), { type: 'move', by: 2 });
+    const after = reviewReducer(before, realign(before));
+    expect(after.alignment.beads.map((b) => [b.source, b.target])).toEqual(RIGHT_PAIRS);
+    expect(after.message?.text).toBe('realigned 1 stretch around 1 fixed: 1 realigned; 2 beads unchanged (u undoes)');
+    expect(after.undo).toHaveLength(before.undo.length + 1);
+    expect(isDirty(after)).toBe(true);
+    // The cursor was on "France bombed Raqqa…", which moved from bead 3 to bead 4.
+    expect(after.alignment.beads[after.cursor]!.source).toEqual([2]);
+    const undone = reviewReducer(after, { type: 'undo' });
+    expect(undone.alignment.beads).toBe(before.alignment.beads);
+    expect(undone.cursor).toBe(before.cursor);
+    expect(isDirty(undone)).toBe(false);
+    expect(reviewReducer(undone, { type: 'redo' }).alignment.beads).toBe(after.alignment.beads);
+  });
+
+  it('says so, and changes nothing, when there is no anchor or the realign finds the same beads', () => {
+    const auto = initialState(realignText(shiftedBeads()), { bidi: 'mizan' });
+    const none = reviewReducer(auto, realign(auto));
+    expect(none.alignment).toBe(auto.alignment);
+    expect(none.message?.text).toMatch(/^nothing to realign around/);
+    const right = reviewReducer(pinned(), realign(pinned()));
+    const again = reviewReducer(right, realign(right));
+    expect(again.alignment.beads).toBe(right.alignment.beads);
+    expect(again.undo).toHaveLength(right.undo.length);
+    expect(again.message?.text).toBe('realigned 1 stretch around 1 fixed: no changes');
   });
 });

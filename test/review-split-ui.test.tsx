@@ -123,12 +123,12 @@ describe.each([
 describe('the marked word in the laid-out rows', () => {
   it('is its own span, inverse and underlined when drawn, between bold brackets, in either column', () => {
     const alignment = sampleAlignment();
-    const english = beadRows(alignment, 0, 78, 'mizan', { side: 'source', segment: 0, start: 6, end: 9 });
+    const english = beadRows(alignment, 0, 78, 'mizan', undefined, { side: 'source', segment: 0, start: 6, end: 9 });
     const spans = english.flatMap((row) => row.spans);
     expect(spans.filter((s) => s.marked)).toEqual([{ text: 'met', marked: true }]);
     expect(spans.filter((s) => s.text === '[' || s.text === ']')).toEqual([{ text: '[', bold: true }, { text: ']', bold: true }]);
     const at = AR[4]!.indexOf('إن');
-    const arabic = beadRows(alignment, 4, 78, 'mizan', { side: 'target', segment: 4, start: at, end: at + 2 });
+    const arabic = beadRows(alignment, 4, 78, 'mizan', undefined, { side: 'target', segment: 4, start: at, end: at + 2 });
     expect(arabic.flatMap((row) => row.spans).filter((s) => s.marked)).toEqual([{ text: toVisual('إن', 'mizan'), marked: true }]);
     // Unmarked, the bead is drawn from the cache as before, with no brackets.
     expect(beadRows(alignment, 0, 78, 'mizan').flatMap((row) => row.spans).map((s) => s.text).join('')).not.toContain('[');

@@ -1,6 +1,6 @@
 /** `mizan diff OLD.json NEW.json`: what a review (or a re-alignment) changed. */
 import { parseArgs } from 'node:util';
-import { diffAlignments, type BeadRef, type ChangeKind } from '../core/alignment-diff.js';
+import { diffAlignments, diffSummaryLine, type BeadRef } from '../core/alignment-diff.js';
 import { dimSymbols, inert, jsonInert } from '../core/text/inert.js';
 import type { Alignment } from '../core/types.js';
 import { readAlignment } from './alignment-input.js';
@@ -70,8 +70,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream & {
     for (const change of diff.changes) {
       lines.push(`${change.kind}:`, '  old', ...change.old.flatMap((b) => beadLine(b, before.alignment)), '  new', ...change.new.flatMap((b) => beadLine(b, after.alignment)));
     }
-    const counts = (Object.entries(diff.summary) as Array<[ChangeKind, number]>).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
-    lines.push(`${diff.changes.length === 0 ? 'no changes' : counts.join(', ')}; ${diff.unchanged} beads unchanged`);
+    lines.push(diffSummaryLine(diff));
     const text = lines.join('\n') + '\n';
     out.write(colorOn(out) ? dimSymbols(text) : text);
   }

@@ -25,6 +25,11 @@ export function strategyNamed(name: string | undefined): Strategy {
   return strategy;
 }
 
+/** The strategy a saved alignment's aligner signature names ("mizan:v2|…"), when this mizan has it. */
+export function strategyOfSignature(signature: string): Strategy | undefined {
+  return STRATEGIES[signature.split(':')[0] ?? ''];
+}
+
 const LANGUAGE_NAME = { ar: 'Arabic', en: 'English' } as const;
 
 function segmented(input: InputFile, presplit: boolean): SegmentedText {

@@ -20,7 +20,8 @@ import type { BidiMode } from '../ui/text/rtl.js';
 import { CliError, oneLine } from './errors.js';
 import { loadEvidence, type EvidenceSpec } from './evidence-file.js';
 import { runFullScreen } from './full-screen.js';
-import { strategyNamed, type PipelineOptions } from './pipeline.js';
+import { strategyNamed, strategyOfSignature, type PipelineOptions } from './pipeline.js';
+import { colorOn } from './terminal.js';
 import { acquireLock, describeHolder } from './review-lock.js';
 import { fileStorage, firstMode, openSaved } from './review-session.js';
 import { RECORD_NAME } from './batch-record.js';
@@ -133,7 +134,10 @@ export function queueStorage(dir: string, options: QueueOptions): QueueStorage {
           ? { text: `read-only: ${readOnly}; w will not save`, tone: 'info' }
           : { text: session.note ?? 'press ? for the keys · ] next pair · q back to the list', tone: 'info' },
       });
-      return { ok: true, pair: { initial, storage: fileStorage(session, pipeline(), readOnly), close: () => (lock.held ? undefined : lock.release()) } };
+      // z realigns with the aligner that made the file, unless --aligner names another (as review.ts).
+      const strategy = (options.aligner === undefined ? strategyOfSignature(session.meta.aligner) : undefined) ?? strategyNamed(options.aligner);
+      const pair = { initial, storage: fileStorage(session, pipeline(), readOnly), close: () => (lock.held ? undefined : lock.release()) };
+      return { ok: true, pair: { ...pair, evidence: evidenceNow(), aligner: { strategy, evidence: evidenceNow() } } };
     },
     uncovered(name): Uncovered {
       let alignment;
@@ -161,5 +165,5 @@ export async function reviewQueue(dir: string, options: QueueOptions, out: NodeJ
     entries,
     unreadable > 0 ? { text: `${unreadable} file${unreadable === 1 ? '' : 's'} of ${inert(dir)} cannot be read as alignments: listed last`, tone: 'error' } : null,
   );
-  return runFullScreen(createElement(QueueApp, { initial, storage: queueStorage(dir, options) }), out);
+  return runFullScreen(createElement(QueueApp, { initial, storage: queueStorage(dir, options), color: colorOn(out) }), out);
 }

@@ -7,8 +7,8 @@ import { initialState } from '../ui/state/review-state.js';
 import { bidiMode } from './align.js';
 import { CliError, UsageError } from './errors.js';
 import { EVIDENCE_OPTIONS, EVIDENCE_OPTIONS_HELP, loadEvidence } from './evidence-file.js';
-import { strategyNamed, type PipelineOptions } from './pipeline.js';
-import { say } from './terminal.js';
+import { strategyNamed, strategyOfSignature, type PipelineOptions } from './pipeline.js';
+import { colorOn, say } from './terminal.js';
 import { inert } from '../core/text/inert.js';
 import { acquireLock, describeHolder } from './review-lock.js';
 import { packageRoot } from './resources.js';
@@ -37,7 +37,9 @@ Review and correct an alignment in the terminal, then save it.
 Options:
   --out FILE        where to save (default for a pair: alignments/SOURCE.TARGET.json)
   --presplit        every input line is one segment (with SOURCE TARGET)
-  --aligner NAME    mizan (default) or gale-church (with SOURCE TARGET)
+  --aligner NAME    mizan (default) or gale-church (with SOURCE TARGET); z in
+                    the review realigns the unconfirmed beads with it (a saved
+                    alignment: with the aligner that made it, unless given)
 ${EVIDENCE_OPTIONS_HELP}  --bidi MODE       mizan (default) shapes and orders Arabic for ordinary terminals;
                     terminal leaves it to a bidi terminal such as mlterm.
                     Default: $MIZAN_BIDI, else mizan. B switches while reviewing.
@@ -131,7 +133,10 @@ export async function reviewCommand(argv: string[], out: NodeJS.WriteStream = pr
         : { text: 'press ? for the keys', tone: 'info' },
   });
   try {
-    return await runFullScreen(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly) }), out);
+    // z realigns with the aligner that made the file, unless --aligner names another.
+    const strategy = (values.aligner === undefined ? strategyOfSignature(session.meta.aligner) : undefined) ?? options.strategy;
+    const aligner = { strategy, evidence: options.evidence };
+    return await runFullScreen(createElement(ReviewApp, { initial, storage: fileStorage(session, options, readOnly), evidence: options.evidence, color: colorOn(out), aligner }), out);
   } finally {
     if (!lock.held) lock.release();
   }

@@ -44,6 +44,12 @@ function classify(old: BeadRef[], now: BeadRef[]): ChangeKind {
   return 'realigned';
 }
 
+/** The one-line summary `mizan diff` ends with: "2 linked, 1 split; 40 beads unchanged". */
+export function diffSummaryLine(diff: AlignmentDiff): string {
+  const counts = (Object.entries(diff.summary) as Array<[ChangeKind, number]>).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`);
+  return `${diff.changes.length === 0 ? 'no changes' : counts.join(', ')}; ${diff.unchanged} beads unchanged`;
+}
+
 export function diffAlignments(old: Alignment, now: Alignment): AlignmentDiff {
   for (const side of ['source', 'target'] as const) {
     if (sameTexts(old, now, side)) continue;

@@ -19,6 +19,9 @@ tr.source-only td.n, tr.target-only td.n, .key.one-sided { border-left: 4px soli
 tr.boilerplate td, .key.boilerplate { background: #eee; color: #999; }
 tr.boilerplate td { font-size: .85em; }
 .key { padding: 0 .3em; }
+/* The review draws these as yellow and red highlights (ui/theme.ts MARK_STYLE). */
+.legend { margin: -.6em 0 1.2em; font-size: .9em; color: #444; }
+.legend .item { white-space: nowrap; }
 mark.gap { background: #ffe98a; }
 mark.diff { background: #ff9aa2; outline: 1px solid #c00; }
 mark.gap.diff { background: #ff9aa2; text-decoration: underline wavy #b08800; }

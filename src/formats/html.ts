@@ -7,6 +7,7 @@
  */
 import type { CoverageReport } from '../core/coverage.js';
 import type { Alignment, Bead, Lang } from '../core/types.js';
+import { MARK_BRACKETS, reportMarks, type MarkKind, type MarkRange } from '../core/marks.js';
 import { HTML_STYLE } from './html-style.js';
 
 export interface HtmlOptions {
@@ -20,15 +21,9 @@ export function escapeHtml(text: string): string {
 }
 
 type Side = 'source' | 'target';
-interface Mark {
-  start: number;
-  end: number;
-  cls: 'gap' | 'diff';
-  title: string;
-}
 
 /** Text with marked ranges, which may overlap: each piece between boundaries carries every class over it. */
-function marked(text: string, marks: readonly Mark[]): string {
+function marked(text: string, marks: readonly MarkRange[]): string {
   if (marks.length === 0) return escapeHtml(text);
   const cuts = [...new Set([0, text.length, ...marks.flatMap((m) => [m.start, m.end])])].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   let out = '';
@@ -37,31 +32,22 @@ function marked(text: string, marks: readonly Mark[]): string {
     const over = marks.filter((m) => m.start <= a && m.end >= b);
     const piece = escapeHtml(text.slice(a, b));
     if (over.length === 0) out += piece;
-    else out += `<mark class="${[...new Set(over.map((m) => m.cls))].join(' ')}" title="${escapeHtml(over.map((m) => m.title).join('; '))}">${piece}</mark>`;
+    else out += `<mark class="${[...new Set(over.map((m) => m.kind))].join(' ')}" title="${escapeHtml(over.map((m) => m.title).join('; '))}">${piece}</mark>`;
   }
   return out;
 }
 
-/** Marks per side and sentence index, from the report. */
-function marksOf(report: CoverageReport): Record<Side, Map<number, Mark[]>> {
-  const marks: Record<Side, Map<number, Mark[]>> = { source: new Map(), target: new Map() };
-  const add = (side: Side, k: number, mark: Mark) => {
-    const list = marks[side].get(k) ?? [];
-    list.push(mark);
-    marks[side].set(k, list);
-  };
-  for (const p of report.partial) for (const s of p.spans) add(p.side, p.index, { ...s, cls: 'gap', title: 'no counterpart in the other version' });
-  for (const d of report.discrepancies) {
-    for (const x of d.discrepancies) {
-      for (const [positions, mentions] of [[d.english, x.english], [d.arabic, x.arabic]] as const) {
-        for (const m of mentions) {
-          const at = positions[m.sentence]!;
-          add(at.side, at.index, { start: m.start, end: m.end, cls: 'diff', title: `${x.kind} differs` });
-        }
-      }
-    }
-  }
-  return marks;
+/** What the marks mean, with the brackets the review draws them with on a terminal without colour. */
+function legend(): string {
+  const item = (kind: MarkKind, sample: string, meaning: string) =>
+    `<span class="item"><mark class="${kind}">${sample}</mark> ${MARK_BRACKETS[kind][0]} ${MARK_BRACKETS[kind][1]} ${meaning}</span>`;
+  return (
+    '<p class="legend">Marks (as in <code>mizan review</code>): ' +
+    item('gap', 'uncovered', 'words with no counterpart in the other version (mizan coverage’s uncovered spans)') +
+    ' · ' +
+    item('diff', 'differs', 'a number, date or name that differs between the two versions') +
+    '</p>'
+  );
 }
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
@@ -82,7 +68,7 @@ function figures(report: CoverageReport): string {
   ].join('\n');
 }
 
-function cell(alignment: Alignment, bead: Bead, side: Side, marks: Map<number, Mark[]>): string {
+function cell(alignment: Alignment, bead: Bead, side: Side, marks: Map<number, MarkRange[]>): string {
   const lang: Lang = alignment[side].lang;
   const attrs = lang === 'ar' ? ' dir="rtl" lang="ar"' : ' lang="en"';
   const body = bead[side]
@@ -94,7 +80,7 @@ function cell(alignment: Alignment, bead: Bead, side: Side, marks: Map<number, M
 export function formatHtml(alignment: Alignment, report: CoverageReport, options: HtmlOptions = {}): string {
   const left: Side = alignment.source.lang === 'en' ? 'source' : 'target';
   const right: Side = left === 'source' ? 'target' : 'source';
-  const marks = marksOf(report);
+  const marks = reportMarks(report);
   const title = escapeHtml(options.title ?? 'mizan alignment');
   const rows = alignment.beads.map(
     (bead, b) =>
@@ -113,6 +99,7 @@ export function formatHtml(alignment: Alignment, report: CoverageReport, options
     '<body>',
     `<h1>${title}</h1>`,
     figures(report),
+    legend(),
     '<table class="beads">',
     `<thead><tr><th class="n">#</th><th>${alignment[left].lang.toUpperCase()}</th><th dir="rtl" lang="ar">${alignment[right].lang.toUpperCase()}</th><th class="flag">flag</th></tr></thead>`,
     '<tbody>',

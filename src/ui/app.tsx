@@ -14,6 +14,9 @@ import { StatusBar } from './components/StatusBar.js';
 import { bindingsFor, commandFor, splitKeys, type Effect } from './input/keymap.js';
 import { reviewReducer } from './state/review-reducer.js';
 import { isDirty, type InputTexts, type ReviewAction, type ReviewState } from './state/review-state.js';
+import { useCoverage } from './marks/use-coverage.js';
+import type { Evidence } from '../core/evidence.js';
+import { realignUnconfirmed, type Aligner } from '../core/align/realign.js';
 
 export type SaveOutcome = { ok: true; path: string } | { ok: false; changedOnDisk: true } | { ok: false; error: string };
 
@@ -42,6 +45,12 @@ export interface ReviewAppProps {
    * the program. The same prompts guard unsaved changes either way.
    */
   onLeave?: (where: Leave, state: ReviewState) => void;
+  /** The evidence to find coverage marks with (c, o / O, the word figures); none, no marks. */
+  evidence?: Evidence;
+  /** Whether the terminal shows colour (cli/terminal.ts colorOn); without it, marks are bracketed. */
+  color?: boolean;
+  /** The aligner z realigns the unconfirmed beads with, around the confirmed ones; none, z says so. */
+  aligner?: Aligner;
 }
 
 export type Leave = 'back' | 'next';
@@ -71,7 +80,7 @@ export function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave }: ReviewAppProps) {
+export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave, evidence, color = true, aligner }: ReviewAppProps) {
   const [state, setState] = useState(initial);
   // Keys can arrive several to a chunk (a paste, tmux send-keys): each must see the state the one
   // before it left, so the reducer runs here, synchronously, on the latest state.
@@ -93,6 +102,11 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave }: Revi
   };
   const { columns, rows } = useTerminalSize();
   const page = useRef(10);
+  const coverage = useCoverage(state.alignment, evidence);
+  // The view of the last render, for keys: Ink may draw a frame before the input handler that
+  // closes over it is registered, and a key read from that frame must see what it showed.
+  const drawnCoverage = useRef(coverage);
+  drawnCoverage.current = coverage;
 
   const save = (force: boolean): boolean => {
     const now = latest.current;
@@ -128,6 +142,30 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave }: Revi
       case 'discard-recovery':
         storage.discardAutosave();
         dispatch({ type: 'set-mode', mode: { name: 'browse' } });
+        return;
+      case 'next-marked':
+      case 'previous-marked': {
+        const now = latest.current;
+        const coverage = drawnCoverage.current;
+        if (!evidence) dispatch({ type: 'notify', message: { text: 'no coverage marks: the review has no evidence to find them with', tone: 'info' } });
+        else if (!coverage?.fits(now.alignment)) dispatch({ type: 'notify', message: { text: 'coverage is still being worked out', tone: 'info' } });
+        else dispatch({ type: 'jump-among', beads: coverage.markedBeads(now.alignment), what: 'bead with coverage marks', direction: effect === 'next-marked' ? 1 : -1 });
+        return;
+      }
+      case 'realign-confirmed':
+        if (!aligner) {
+          dispatch({ type: 'notify', message: { text: 'this review has no aligner to realign with', tone: 'error' } });
+          return;
+        }
+        // The search may take a moment on a long text: say so in this frame, search after it.
+        dispatch({ type: 'notify', message: { text: 'realigning the unconfirmed beads around the confirmed…', tone: 'info' } });
+        setTimeout(() => {
+          try {
+            dispatch({ type: 'realigned', outcome: realignUnconfirmed(latest.current.alignment, aligner) });
+          } catch (error) {
+            dispatch({ type: 'notify', message: { text: `realign failed: ${(error as Error).message}`, tone: 'error' } });
+          }
+        }, 0);
         return;
       case 'realign':
         try {
@@ -190,8 +228,14 @@ export function ReviewApp({ initial, storage, autosaveMs = 1000, onLeave }: Revi
           <Text wrap="truncate" bold>
             mizan review <Text color="gray">· {inert(storage.title)}</Text>
           </Text>
-          <BeadList state={state} width={columns} height={listHeight} onPage={(n) => (page.current = n)} />
-          <StatusBar state={state} width={columns} />
+          <BeadList
+            state={state}
+            width={columns}
+            height={listHeight}
+            onPage={(n) => (page.current = n)}
+            coverage={coverage ? { view: coverage, brackets: !color } : null}
+          />
+          <StatusBar state={state} width={columns} words={coverage?.fits(state.alignment) ? coverage.totals(state.alignment) : null} />
         </>
       )}
       <PromptLine state={state} {...(inQueue ? { leaving: leaving.current === 'next' ? 'open the next pair' : 'go back to the list' } : {})} />

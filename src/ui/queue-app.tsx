@@ -8,6 +8,8 @@
  */
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Aligner } from '../core/align/realign.js';
+import type { Evidence } from '../core/evidence.js';
 import { fileFigures, nextInQueue, type Uncovered } from '../core/review-queue.js';
 import { inert } from '../core/text/inert.js';
 import { ReviewApp, SPARE_ROWS, useTerminalSize, type Leave, type ReviewStorage } from './app.js';
@@ -24,6 +26,9 @@ export interface QueuePair {
   initial: ReviewState;
   storage: ReviewStorage;
   close(): void;
+  /** For the coverage marks and for z, as a pair reviewed on its own has them (ReviewApp). */
+  evidence?: Evidence;
+  aligner?: Aligner;
 }
 
 export interface QueueStorage {
@@ -41,9 +46,11 @@ export interface QueueAppProps {
   initial: QueueState;
   storage: QueueStorage;
   autosaveMs?: number;
+  /** Whether the terminal shows colour; without it, a pair's coverage marks are bracketed. */
+  color?: boolean;
 }
 
-export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
+export function QueueApp({ initial, storage, autosaveMs, color = true }: QueueAppProps) {
   const [state, setState] = useState(initial);
   const latest = useRef(initial);
   const dispatch = useCallback((action: QueueAction) => {
@@ -130,7 +137,19 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
 
   if (pair) {
     const titled: ReviewStorage = { ...pair.pair.storage, title: `queue ${pair.position}/${state.entries.length} · ${pair.name} · ${pair.pair.storage.title}` };
-    return <ReviewApp key={pair.name} initial={pair.pair.initial} storage={titled} onLeave={leave} {...(autosaveMs !== undefined ? { autosaveMs } : {})} />;
+    const { evidence, aligner } = pair.pair;
+    return (
+      <ReviewApp
+        key={pair.name}
+        initial={pair.pair.initial}
+        storage={titled}
+        onLeave={leave}
+        color={color}
+        {...(evidence ? { evidence } : {})}
+        {...(aligner ? { aligner } : {})}
+        {...(autosaveMs !== undefined ? { autosaveMs } : {})}
+      />
+    );
   }
 
   const height = Math.max(4, rows - SPARE_ROWS);
@@ -141,7 +160,7 @@ export function QueueApp({ initial, storage, autosaveMs }: QueueAppProps) {
     <Box flexDirection="column" width={columns} height={height}>
       {/* As in a pair, the help draws its own title row. */}
       {state.mode === 'help' ? (
-        <HelpScreen width={columns} height={listHeight + 1} bindings={QUEUE_KEYMAP} groups={['Queue']} />
+        <HelpScreen width={columns} height={listHeight + 1} bindings={QUEUE_KEYMAP} groups={['Queue']} legend={false} />
       ) : (
         <>
           <Text wrap="truncate" bold>

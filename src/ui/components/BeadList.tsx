@@ -2,10 +2,11 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { beadRows, type Row } from '../layout/bead-rows.js';
+import type { CoverageView } from '../marks/coverage-view.js';
 import { scrollTop, visibleRange } from '../layout/viewport.js';
 import { visibleBeads, type ReviewState } from '../state/review-state.js';
 import { splitMark } from '../state/split-mode.js';
-import { CURSOR_MARK, MATCH_COLOR } from '../theme.js';
+import { CURSOR_MARK, MARK_STYLE, MATCH_COLOR } from '../theme.js';
 
 export interface BeadListProps {
   state: ReviewState;
@@ -13,6 +14,14 @@ export interface BeadListProps {
   height: number;
   /** Told how many beads the frame showed, so PgDn can move by a page. */
   onPage?: (beadsShown: number) => void;
+  /** Coverage for the marks inside aligned beads (drawn while state.marks is on), when there is any. */
+  coverage?: ListCoverage | null;
+}
+
+export interface ListCoverage {
+  view: CoverageView;
+  /** No colour: marks as brackets. */
+  brackets: boolean;
 }
 
 const GUTTER = 2;
@@ -21,24 +30,36 @@ function RowLine({ row, marked, match }: { row: Row; marked: boolean; match: boo
   return (
     <Text wrap="truncate" dimColor={row.dim === true}>
       <Text color="cyan">{marked ? `${CURSOR_MARK} ` : '  '}</Text>
-      {row.spans.map((span, k) => (
-        <Text
-          key={k}
-          color={span.color}
-          bold={span.bold === true || (marked && k === 0)}
-          dimColor={span.dim === true || undefined}
-          inverse={span.marked === true || undefined}
-          underline={span.marked === true || undefined}
-        >
-          {span.text}
-        </Text>
-      ))}
+      {row.spans.map((span, k) => {
+        const mark = span.mark ? MARK_STYLE[span.mark] : undefined;
+        return (
+          <Text
+            key={k}
+            color={mark?.color ?? span.color}
+            backgroundColor={mark?.backgroundColor}
+            bold={span.bold === true || mark?.bold === true || (marked && (k === 0 || row.body === true))}
+            dimColor={span.dim === true || undefined}
+            inverse={span.marked === true || undefined}
+            underline={span.marked === true || undefined}
+          >
+            {span.text}
+          </Text>
+        );
+      })}
       {match ? <Text color={MATCH_COLOR}> ⌕</Text> : null}
     </Text>
   );
 }
 
-export function BeadList({ state, width, height, onPage }: BeadListProps) {
+/** The marks of bead `k` to draw, or nothing: marks off, coverage not (yet) made for these segments, or none in the bead. */
+function rowMarks(state: ReviewState, k: number, coverage: ListCoverage | null | undefined) {
+  if (!state.marks || !coverage || !coverage.view.fits(state.alignment)) return undefined;
+  const info = coverage.view.bead(state.alignment, k);
+  if (!info.marked) return undefined;
+  return { key: `marks${coverage.view.version}${coverage.brackets ? '[]' : ''}`, marks: info.marks, brackets: coverage.brackets };
+}
+
+export function BeadList({ state, width, height, onPage, coverage }: BeadListProps) {
   const { alignment, cursor, bidi } = state;
   const visible = useMemo(() => visibleBeads(state), [alignment.beads, state.flaggedOnly, state.flaggedOnly && cursor]);
   const matches = useMemo(() => new Set(state.search?.matches ?? []), [state.search]);
@@ -48,8 +69,8 @@ export function BeadList({ state, width, height, onPage }: BeadListProps) {
   // The marked bead is laid out afresh (not cached), so lay it out once a frame, not once a question.
   const marked = new Map<number, Row[]>();
   const rowsAt = (p: number): Row[] => {
-    if (!mark || visible[p] !== cursor) return beadRows(alignment, visible[p]!, textWidth, bidi);
-    const rows = marked.get(p) ?? beadRows(alignment, visible[p]!, textWidth, bidi, mark);
+    if (!mark || visible[p] !== cursor) return beadRows(alignment, visible[p]!, textWidth, bidi, rowMarks(state, visible[p]!, coverage));
+    const rows = marked.get(p) ?? beadRows(alignment, visible[p]!, textWidth, bidi, undefined, mark);
     marked.set(p, rows);
     return rows;
   };

@@ -5,7 +5,9 @@
  * queue list (`mizan review DIR`) draws its own table through the same screen.
  */
 import { Box, Text } from 'ink';
+import { MARK_BRACKETS } from '../../core/marks.js';
 import { bindingsFor } from '../input/keymap.js';
+import { MARK_STYLE } from '../theme.js';
 
 /** One line of the table: the pair's keymap and the queue's share this shape. */
 interface HelpEntry {
@@ -20,7 +22,7 @@ const GROUPS = ['Move', 'Find', 'File', 'Review', 'Split', 'View'];
 /** A title says what the keys alone cannot: in Arabic the mark moves as drawn, so ← reads on. */
 const TITLE: Partial<Record<string, string>> = { Split: 'Split (in Arabic, ← reads on)' };
 
-type Line = { title: string } | { binding: HelpEntry };
+type Line = { title: string } | { binding: HelpEntry } | { legend: true };
 
 /** Each group with keys, its title first; a group without keys here is left out. */
 function helpLines(bindings: readonly HelpEntry[], groups: readonly string[]): Line[] {
@@ -28,6 +30,19 @@ function helpLines(bindings: readonly HelpEntry[], groups: readonly string[]): L
     const members = bindings.filter((b) => b.group === group);
     return members.length === 0 ? [] : [{ title: TITLE[group] ?? group }, ...members.map((binding) => ({ binding }))];
   });
+}
+
+/** What the coverage marks mean: colour where there is colour, and the brackets drawn without it. */
+function MarkLegend() {
+  return (
+    <Text wrap="truncate">
+      {'  marks: '}
+      <Text {...MARK_STYLE.gap}>uncovered</Text>
+      {` ${MARK_BRACKETS.gap.join('…')} `}
+      <Text {...MARK_STYLE.diff}>differs</Text>
+      {` ${MARK_BRACKETS.diff.join('…')}`}
+    </Text>
+  );
 }
 
 /** Cut the lines into columns of `rows`; a group title never ends a column, away from its keys. */
@@ -49,11 +64,13 @@ export interface HelpScreenProps {
   bindings?: readonly HelpEntry[];
   /** Which groups, in order (the queue list draws only its own). */
   groups?: readonly string[];
+  /** Whether the legend of the coverage marks ends the table (a pair's help; not the queue list's). */
+  legend?: boolean;
 }
 
-export function HelpScreen({ width, height, bindings = bindingsFor(false), groups = GROUPS }: HelpScreenProps) {
+export function HelpScreen({ width, height, bindings = bindingsFor(false), groups = GROUPS, legend = true }: HelpScreenProps) {
   const keyWidth = Math.max(...bindings.filter((b) => b.group !== 'Prompt').map((b) => b.keys.length)) + 1;
-  const lines = helpLines(bindings, groups);
+  const lines: Line[] = [...helpLines(bindings, groups), ...(legend ? [{ legend: true as const }] : [])];
   const rows = Math.max(1, height - 1);
   const count = Math.max(width >= 80 ? 2 : 1, Math.ceil(lines.length / rows));
   // The shortest balanced columns that hold every line (a title moved on costs one), never taller than the screen.
@@ -67,7 +84,9 @@ export function HelpScreen({ width, height, bindings = bindingsFor(false), group
         {columns.map((column, k) => (
           <Box key={k} flexDirection="column" width={Math.floor(width / columns.length)}>
             {column.map((line, j) =>
-              'title' in line ? (
+              'legend' in line ? (
+                <MarkLegend key={j} />
+              ) : 'title' in line ? (
                 <Text key={j} bold color="cyan" wrap="truncate">
                   {line.title}
                 </Text>

@@ -5,16 +5,26 @@
 import { Text } from 'ink';
 import { useMemo } from 'react';
 import { percent, reviewStats } from '../../core/review-stats.js';
+import type { WordTotals } from '../marks/coverage-view.js';
 import { isDirty, type ReviewState } from '../state/review-state.js';
 import { FLAG_COLOR, STATUS_COLOR } from '../theme.js';
 
 const WIDE = 140;
 
-export function StatusBar({ state, width }: { state: ReviewState; width: number }) {
+const wordPercent = (count: { matched: number; total: number }) => percent({ covered: count.matched, total: count.total });
+
+/**
+ * With word figures (content words with a counterpart, per side, as `mizan coverage` counts them),
+ * a narrow bar puts coverage before the review counts, so what is cut at the end is the counts:
+ * "EN 100% 68%w" is sentences, then words.
+ */
+export function StatusBar({ state, width, words }: { state: ReviewState; width: number; words?: WordTotals | null }) {
   const { alignment } = state;
   const stats = useMemo(() => reviewStats(alignment.beads), [alignment.beads]);
   const [en, ar] = alignment.source.lang === 'en' ? (['source', 'target'] as const) : (['target', 'source'] as const);
   const wide = width >= WIDE;
+  const sentences = (side: 'source' | 'target') => percent(stats[`${side}Coverage`]);
+  const narrowCoverage = words ? `EN ${sentences(en)}% ${wordPercent(words[en])}%w AR ${sentences(ar)}% ${wordPercent(words[ar])}%w` : '';
   return (
     <Text wrap="truncate">
       <Text inverse>{` ${state.cursor + 1}/${alignment.beads.length} `}</Text>
@@ -31,14 +41,17 @@ export function StatusBar({ state, width }: { state: ReviewState; width: number 
         {stats.flags[`${en}-only`]} EN-only {stats.flags[`${ar}-only`]} AR-only
       </Text>
       {wide ? <Text color={FLAG_COLOR.boilerplate}> {stats.flags.boilerplate} boilerplate</Text> : null}
+      {words && !wide ? <Text> │ {narrowCoverage}</Text> : null}
       <Text> │</Text>
       <Text color={STATUS_COLOR.confirmed}> {stats.statuses.confirmed} confirmed</Text>
       <Text color={STATUS_COLOR.edited}> {stats.statuses.edited} edited</Text>
       {wide ? <Text> {stats.statuses.auto} auto</Text> : null}
-      <Text>
-        {' '}
-        │ {wide ? 'covered ' : ''}EN {percent(stats[`${en}Coverage`])}% AR {percent(stats[`${ar}Coverage`])}%
-      </Text>
+      {words && !wide ? null : (
+        <Text>
+          {' '}
+          │ {wide ? 'covered ' : ''}EN {sentences(en)}% AR {sentences(ar)}%{words ? ` · words EN ${wordPercent(words[en])}% AR ${wordPercent(words[ar])}%` : ''}
+        </Text>
+      )}
       {wide ? <Text color="gray"> │ ? help</Text> : null}
     </Text>
   );

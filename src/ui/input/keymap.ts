@@ -16,7 +16,12 @@ export type Effect =
   /** Quit at once and touch nothing, not even the autosave (a question was left unanswered). */
   | 'leave'
   | 'realign'
+  /** Realign the unconfirmed beads around the confirmed and edited ones: the app has the aligner. */
+  | 'realign-confirmed'
   | 'discard-recovery'
+  /** Jumps to a bead with coverage marks: the app knows the coverage, the reducer does not. */
+  | 'next-marked'
+  | 'previous-marked'
   /** In a queue (`mizan review DIR`): leave this pair for the next one, asking first when there are unsaved changes. */
   | 'next-pair';
 
@@ -64,25 +69,24 @@ export const KEYMAP: readonly Binding[] = [
   { keys: '↑ k', description: 'previous bead', group: 'Move', modes: browse, matches: either(special('upArrow'), char('k')), command: act({ type: 'move', by: -1 }) },
   { keys: 'PgDn space', description: 'next page', group: 'Move', modes: browse, matches: either(special('pageDown'), char(' ')), command: (c) => ({ action: { type: 'move', by: Math.max(1, c.pageSize) } }) },
   { keys: 'PgUp', description: 'previous page', group: 'Move', modes: browse, matches: either(special('pageUp'), ctrl('b')), command: (c) => ({ action: { type: 'move', by: -Math.max(1, c.pageSize) } }) },
-  { keys: 'Home g', description: 'first bead', group: 'Move', modes: browse, matches: either(special('home'), char('g')), command: act({ type: 'move', by: -Infinity }) },
-  { keys: 'End G', description: 'last bead', group: 'Move', modes: browse, matches: either(special('end'), char('G')), command: act({ type: 'move', by: Infinity }) },
+  // Pairs of keys share a line of the help, so that every key still fits an 80×24 terminal.
+  { keys: 'g G', description: 'first / last (Home End)', group: 'Move', modes: browse, matches: either(special('home', 'end'), char('g', 'G')), command: (_, input, key) => ({ action: { type: 'move', by: key.end || input === 'G' ? Infinity : -Infinity } }) },
   { keys: 'p', description: 'go to English paragraph N', group: 'Move', modes: browse, matches: char('p'), command: act({ type: 'set-mode', mode: { name: 'goto', draft: '' } }) },
   { keys: 'f F', description: 'next/prev one-sided bead', group: 'Find', modes: browse, matches: char('f'), command: act({ type: 'jump', to: 'flagged', direction: 1 }) },
   { keys: 'l L', description: 'next/prev low confidence', group: 'Find', modes: browse, matches: char('l'), command: act({ type: 'jump', to: 'low-confidence', direction: 1 }) },
   { keys: 'a A', description: 'next/prev unconfirmed', group: 'Find', modes: browse, matches: char('a'), command: act({ type: 'jump', to: 'unconfirmed', direction: 1 }) },
+  { keys: 'o O', description: 'next/prev marked bead', group: 'Find', modes: browse, matches: char('o'), command: run('next-marked') },
   { keys: '/', description: 'search both languages', group: 'Find', modes: browse, matches: char('/'), command: act({ type: 'set-mode', mode: { name: 'search', draft: '' } }) },
   { keys: 'n N', description: 'next/prev match', group: 'Find', modes: browse, matches: char('n'), command: act({ type: 'jump', to: 'match', direction: 1 }) },
   { keys: 'Enter y', description: 'confirm, go to the next', group: 'Review', modes: browse, matches: either(special('return'), char('y')), command: act({ type: 'edit', command: { kind: 'confirm' } }) },
   { keys: 'Y', description: 'confirm all up to here', group: 'Review', modes: browse, matches: char('Y'), command: act({ type: 'edit', command: { kind: 'confirm-through' } }) },
   { keys: 'x', description: 'unlink into one-sided', group: 'Review', modes: browse, matches: char('x'), command: act({ type: 'edit', command: { kind: 'unlink' } }) },
   { keys: 'm', description: 'merge with the next bead', group: 'Review', modes: browse, matches: char('m'), command: act({ type: 'edit', command: { kind: 'merge-next' } }) },
-  { keys: 'e', description: 'English: first sentence up', group: 'Review', modes: browse, matches: char('e'), command: act({ type: 'edit', command: { kind: 'move-up', column: 'left' } }) },
-  { keys: 'E', description: 'English: last sentence down', group: 'Review', modes: browse, matches: char('E'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'left' } }) },
-  { keys: 'r', description: 'Arabic: first sentence up', group: 'Review', modes: browse, matches: char('r'), command: act({ type: 'edit', command: { kind: 'move-up', column: 'right' } }) },
-  { keys: 'R', description: 'Arabic: last sentence down', group: 'Review', modes: browse, matches: char('R'), command: act({ type: 'edit', command: { kind: 'move-down', column: 'right' } }) },
+  { keys: 'e E', description: 'EN: first up / last down', group: 'Review', modes: browse, matches: char('e', 'E'), command: (_, input) => ({ action: { type: 'edit', command: { kind: input === 'e' ? 'move-up' : 'move-down', column: 'left' } } }) },
+  { keys: 'r R', description: 'AR: first up / last down', group: 'Review', modes: browse, matches: char('r', 'R'), command: (_, input) => ({ action: { type: 'edit', command: { kind: input === 'r' ? 'move-up' : 'move-down', column: 'right' } } }) },
+  { keys: 'z', description: 'realign around confirmed', group: 'Review', modes: browse, matches: char('z'), command: run('realign-confirmed') },
   { keys: 'b', description: 'boilerplate on/off', group: 'Review', modes: browse, matches: char('b'), command: act({ type: 'edit', command: { kind: 'toggle-boilerplate' } }) },
-  { keys: 'u', description: 'undo', group: 'Review', modes: browse, matches: char('u'), command: act({ type: 'undo' }) },
-  { keys: 'U Ctrl-r', description: 'redo', group: 'Review', modes: browse, matches: either(char('U'), ctrl('r')), command: act({ type: 'redo' }) },
+  { keys: 'u U Ctrl-r', description: 'undo / redo', group: 'Review', modes: browse, matches: either(char('u', 'U'), ctrl('r')), command: (_, input) => ({ action: { type: input === 'u' ? 'undo' : 'redo' } }) },
   // Split mode (ui/state/split-mode.ts). The mark moves as it is drawn, so in an Arabic sentence ←
   // goes on in reading order and → goes back, as an Arabic reader expects; the group title says so.
   { keys: 's', description: 'split mode: pick a cut', group: 'Split', modes: browse, matches: char('s'), command: act({ type: 'start-split' }) },
@@ -92,6 +96,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: 'J', description: 'join EN sentence with next', group: 'Split', modes: ['browse', 'split'], matches: char('J'), command: act({ type: 'join-next' }) },
   { keys: 'v', description: 'only beads needing a look', group: 'View', modes: browse, matches: char('v'), command: act({ type: 'toggle-filter' }) },
   { keys: 'B', description: 'bidi: mizan or terminal', group: 'View', modes: browse, matches: char('B'), command: act({ type: 'toggle-bidi' }) },
+  { keys: 'c', description: 'coverage marks on/off', group: 'View', modes: browse, matches: char('c'), command: act({ type: 'toggle-marks' }) },
   { keys: '?', description: 'this help', group: 'View', modes: browse, matches: char('?', 'h'), command: act({ type: 'set-mode', mode: { name: 'help' } }) },
   { keys: 'w', description: 'save', group: 'File', modes: browse, matches: either(char('w'), ctrl('s')), command: run('save') },
   { keys: 'q Ctrl-c', description: 'quit (asks if unsaved)', group: 'File', modes: browse, where: 'single', matches: either(char('q'), ctrl('c')), command: run('quit') },
@@ -122,6 +127,9 @@ const BACKWARD: Record<string, ReviewAction> = {
   N: { type: 'jump', to: 'match', direction: -1 },
 };
 
+/** O mirrors o, as an effect (see Effect). */
+const BACKWARD_EFFECT: Record<string, Effect> = { O: 'previous-marked' };
+
 /**
  * Ink hands over a chunk of plain characters as one input ("jy" when keys come fast, as from tmux
  * send-keys or a paste). Each character is a key press of its own; a carriage return in the chunk
@@ -139,6 +147,7 @@ export const bindingsFor = (inQueue: boolean): readonly Binding[] => KEYMAP.filt
 /** The command a key press means in a mode, or null. Printable keys in a text prompt are typed. */
 export function commandFor(mode: ModeName, input: string, key: Key, context: KeyContext): Command | null {
   if (mode === 'browse' && !key.ctrl && BACKWARD[input]) return { action: BACKWARD[input] };
+  if (mode === 'browse' && !key.ctrl && BACKWARD_EFFECT[input]) return { effect: BACKWARD_EFFECT[input] };
   const here = context.inQueue ? 'queue' : 'single';
   const binding = KEYMAP.find((b) => b.modes.includes(mode) && (b.where ?? here) === here && b.matches(input, key));
   if (binding) return binding.command(context, input, key);

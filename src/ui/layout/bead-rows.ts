@@ -10,6 +10,8 @@ import { columnWidths, joinColumns, textColumn } from '../text/columns.js';
 import { fencedPieces, fenceRange } from '../text/marks.js';
 import type { BidiMode } from '../text/rtl.js';
 import type { TextMark } from '../state/split-mode.js';
+import type { MarkKind } from '../../core/marks.js';
+import { markedTextRows, type RowMarks } from '../marks/marked-rows.js';
 import { DIM, FLAG_COLOR, scoreColor, STATUS_COLOR } from '../theme.js';
 
 export interface Span {
@@ -20,12 +22,16 @@ export interface Span {
   dim?: boolean;
   /** The marked word of split mode: inverse and underlined, between brackets for colourless terminals. */
   marked?: boolean;
+  /** Inside a coverage mark (core/marks.ts), drawn in MARK_STYLE. */
+  mark?: MarkKind;
 }
 
 export interface Row {
   spans: Span[];
   /** Boilerplate text is drawn dim: it is there, but not what a reviewer judges. */
   dim?: boolean;
+  /** A row of the bead's text (the whole row is bold under the cursor, however many spans it has). */
+  body?: boolean;
 }
 
 /** English left, Arabic right, whichever of them is the source. */
@@ -85,6 +91,7 @@ function textRows(alignment: Alignment, bead: Bead, width: number, bidi: BidiMod
         : inertPieces(text).map((piece): Span => ({ text: piece.text, ...(piece.symbol ? { dim: true } : {}), ...(kind === 'marked' ? { marked: true } : {}) })),
     ),
     dim: bead.flag === 'boilerplate',
+    body: true,
   }));
 }
 
@@ -92,15 +99,22 @@ const cache = new WeakMap<Bead, { key: string; rows: Row[] }>();
 
 /**
  * The rows of bead number `number` at `width` cells. The bead number is part of the header, hence of
- * the cache key. A bead drawn with a `mark` (only the cursor bead, in split mode) is laid out afresh.
+ * the cache key; so are the coverage marks drawn in the text (`marks.key` names them), if any.
+ * A bead drawn with split mode's word mark (`split`: only the cursor bead, in split mode) is laid
+ * out afresh and without coverage marks: while a reviewer picks a cut, the word mark is what that
+ * bead shows (the fences of the one and the ranges of the other are not composed).
  */
-export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode, mark?: TextMark | null): Row[] {
+export function beadRows(alignment: Alignment, number: number, width: number, bidi: BidiMode, marks?: RowMarks & { key: string }, split?: TextMark | null): Row[] {
   const bead = alignment.beads[number]!;
-  const key = `${number}|${width}|${bidi}`;
+  const key = `${number}|${width}|${bidi}${marks ? `|${marks.key}` : ''}`;
   const hit = cache.get(bead);
-  if (hit?.key === key && !mark) return hit.rows;
+  if (hit?.key === key && !split) return hit.rows;
   const paragraph = paragraphRow(alignment, bead);
-  const rows = [...(paragraph ? [paragraph] : []), header(alignment, bead, number), ...textRows(alignment, bead, width, bidi, mark ?? undefined)];
-  if (!mark) cache.set(bead, { key, rows });
+  const rows = [
+    ...(paragraph ? [paragraph] : []),
+    header(alignment, bead, number),
+    ...(split ? textRows(alignment, bead, width, bidi, split) : marks ? markedTextRows(alignment, bead, width, bidi, marks) : textRows(alignment, bead, width, bidi)),
+  ];
+  if (!split) cache.set(bead, { key, rows });
   return rows;
 }

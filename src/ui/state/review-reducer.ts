@@ -5,6 +5,8 @@
  * the view filter and the mode in step with them.
  * Saving, quitting and realigning are effects the app runs; it reports their outcome back here.
  */
+import type { RealignOutcome } from '../../core/align/realign.js';
+import { diffAlignments, diffSummaryLine } from '../../core/alignment-diff.js';
 import { applyEdit, type Edit } from '../../core/edit.js';
 import { findBeads } from '../../core/find.js';
 import { isFlagged, isLowConfidence } from '../../core/review-stats.js';
@@ -48,6 +50,14 @@ function jump(state: ReviewState, to: Jump, direction: 1 | -1): ReviewState {
   return { ...state, cursor: found, message: place ? info(place) : null };
 }
 
+/** The next / previous of `beads` (bead numbers, in order) from the cursor, wrapping as jump does. */
+function jumpAmong(state: ReviewState, beads: readonly number[], what: string, direction: 1 | -1): ReviewState {
+  const ahead = direction === 1 ? beads.find((k) => k > state.cursor) : beads.findLast((k) => k < state.cursor);
+  const found = ahead ?? (direction === 1 ? beads[0] : beads[beads.length - 1]);
+  if (found === undefined) return { ...state, message: info(`no ${what}`) };
+  return { ...state, cursor: found, message: ahead === undefined ? info('(wrapped)') : null };
+}
+
 function edit(state: ReviewState, command: EditCommand): ReviewState {
   const at = state.cursor;
   const core: Edit =
@@ -65,6 +75,28 @@ function edit(state: ReviewState, command: EditCommand): ReviewState {
 function commit(state: ReviewState, alignment: Alignment, cursor: number, message: Message | null = null): ReviewState {
   const undo = [...state.undo, { alignment: state.alignment, cursor: state.cursor }].slice(-UNDO_LIMIT);
   return { ...state, alignment, cursor, undo, redo: [], search: researched(state, alignment), message };
+}
+
+/**
+ * A realign is one edit: one undo step takes all of it back. What changed is said as `mizan diff`
+ * says it; the cursor stays with the sentences it was on.
+ */
+function realigned(state: ReviewState, { beads, anchors, stretches }: RealignOutcome): ReviewState {
+  if (anchors === 0) return { ...state, message: info('nothing to realign around: confirm (Enter) or edit the beads you are sure of first') };
+  if (stretches === 0) return { ...state, message: info('no unconfirmed stretch to realign') };
+  const before = state.alignment;
+  const diff = diffAlignments(before, { ...before, beads });
+  const searched = `realigned ${stretches} stretch${stretches === 1 ? '' : 'es'} around ${anchors} fixed`;
+  if (diff.changes.length === 0) return { ...state, message: info(`${searched}: no changes`) };
+  const here = before.beads[state.cursor];
+  // The bead that now holds the first sentence of the bead under the cursor (its source side first).
+  const holding = (side: 'source' | 'target') => {
+    const first = here?.[side][0];
+    return first === undefined ? -1 : beads.findIndex((b) => b[side].includes(first));
+  };
+  const bySource = holding('source');
+  const cursor = Math.max(0, bySource >= 0 ? bySource : holding('target'));
+  return commit(state, { ...before, beads }, cursor, info(`${searched}: ${diffSummaryLine(diff)} (u undoes)`));
 }
 
 /** Bead numbers shift under edits, so the matches of a search are found again in the new beads. */
@@ -182,10 +214,16 @@ export function reviewReducer(current: ReviewState, action: ReviewAction): Revie
       const text = bidi === 'mizan' ? 'mizan shapes and orders Arabic' : 'Arabic left in logical order for a bidi terminal';
       return { ...state, bidi, message: info(text) };
     }
+    case 'toggle-marks':
+      return { ...state, marks: !state.marks, message: info(state.marks ? 'coverage marks off (c shows them)' : 'coverage marks on') };
+    case 'jump-among':
+      return jumpAmong(state, action.beads, action.what, action.direction);
     case 'saved':
       return { ...state, saved: action.beads, mode: { name: 'browse' }, message: info(`saved to ${action.path}`) };
     case 'replace':
-      return { ...initialState(action.alignment, { bidi: state.bidi, inputs: action.inputs ?? {} }), saved: state.saved, message: info(action.note) };
+      return { ...initialState(action.alignment, { bidi: state.bidi, inputs: action.inputs ?? {}, marks: state.marks }), saved: state.saved, message: info(action.note) };
+    case 'realigned':
+      return realigned(state, action.outcome);
     case 'accept-recovery': {
       if (state.mode.name !== 'recover') return state;
       const recovered = commit(state, state.mode.alignment, 0, info('recovered the unsaved edits; w saves them'));

@@ -4,6 +4,7 @@
  * review-reducer.ts. Plain data, so a state can be compared, stored and tested without Ink.
  */
 import { needsAttention } from '../../core/review-stats.js';
+import type { RealignOutcome } from '../../core/align/realign.js';
 import type { Alignment, Bead } from '../../core/types.js';
 import type { BidiMode } from '../text/rtl.js';
 
@@ -48,6 +49,8 @@ export interface ReviewState {
   message: Message | null;
   bidi: BidiMode;
   inputs: InputTexts;
+  /** Coverage marks inside aligned beads are drawn (c), when the review has the evidence to find them. */
+  marks: boolean;
 }
 
 /** The whole alignment, not only its beads: a split or a join changes the segments too. */
@@ -81,8 +84,13 @@ export type ReviewAction =
   | { type: 'submit' }
   | { type: 'toggle-filter' }
   | { type: 'toggle-bidi' }
+  | { type: 'toggle-marks' }
+  /** A jump to the next / previous of beads the reducer cannot find itself (coverage marks, found by the app). */
+  | { type: 'jump-among'; beads: readonly number[]; what: string; direction: 1 | -1 }
   | { type: 'saved'; beads: readonly Bead[]; path: string }
   | { type: 'replace'; alignment: Alignment; note: string; inputs?: InputTexts }
+  /** The unconfirmed stretches realigned around the confirmed and edited beads (core/align/realign.ts), found by the app. */
+  | { type: 'realigned'; outcome: RealignOutcome }
   | { type: 'accept-recovery' }
   | { type: 'notify'; message: Message }
   /** Split mode: `s` opens it, the arrows move the mark (left/right as drawn, forward/back in reading order), Tab changes column. */
@@ -96,7 +104,7 @@ export type ReviewAction =
 /** How many edits can be undone; older ones are forgotten so a long session stays small. */
 export const UNDO_LIMIT = 1000;
 
-export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message; inputs?: InputTexts }): ReviewState {
+export function initialState(alignment: Alignment, options: { bidi: BidiMode; mode?: Mode; message?: Message; inputs?: InputTexts; marks?: boolean }): ReviewState {
   return {
     alignment,
     cursor: 0,
@@ -109,6 +117,7 @@ export function initialState(alignment: Alignment, options: { bidi: BidiMode; mo
     message: options.message ?? null,
     bidi: options.bidi,
     inputs: options.inputs ?? {},
+    marks: options.marks ?? true,
   };
 }
 

@@ -25,7 +25,7 @@ export type BidiMode = 'mizan' | 'terminal';
 const bidiFactory = ((bidiModule as { default?: unknown }).default ?? bidiModule) as () => Bidi;
 let bidiInstance: Bidi | undefined;
 /** bidi-js exports a factory; its tables are built on the first call, so build them only when needed. */
-const bidi = (): Bidi => (bidiInstance ??= bidiFactory());
+export const bidi = (): Bidi => (bidiInstance ??= bidiFactory());
 
 // ANSI escape sequences (colours) take no cells.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
@@ -37,7 +37,7 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6\u{1B000}-\u{1B2FF}\u{1F900}-\u{1F9FF}\u{20000}-\u{2FFFD}\u{30000}-\u{3FFFD}\p{Emoji_Presentation}]/u;
 // Directional formatting characters have done their work once the line is in visual order; left in,
 // a terminal with partial bidi support could act on them a second time.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Width of one code point in terminal cells. Presentation-form letters (U+FB50–U+FEFC) are one cell. */
 function charWidth(ch: string): number {
