@@ -26,5 +26,14 @@ export function isArabicFunctionWord(word: Word, lexicon: Lexicon): boolean {
 
 /** The sentences' words with Arabic function words dropped as the tokenizer drops its own (no key, no ids). */
 export function withoutFunctionWords(sentences: readonly (readonly Word[])[], lexicon: Lexicon): Word[][] {
-  return sentences.map((words) => words.map((word) => (isArabicFunctionWord(word, lexicon) ? { ...word, key: null, ids: [] } : word)));
+  // A document repeats its words: each written form is looked up once per token key it has (the same
+  // text can be a content word in one place and folded into a number in another).
+  const known = new Map<string, boolean>();
+  const isFunction = (word: Word): boolean => {
+    const id = `${word.key ?? ''}\u0000${word.text}`;
+    let found = known.get(id);
+    if (found === undefined) known.set(id, (found = isArabicFunctionWord(word, lexicon)));
+    return found;
+  };
+  return sentences.map((words) => words.map((word) => (isFunction(word) ? { ...word, key: null, ids: [] } : word)));
 }

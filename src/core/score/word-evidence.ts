@@ -44,6 +44,21 @@ function englishSpans(text: string): Span[] {
 }
 
 /**
+ * normalizeArabic of one UTF-16 unit, remembered: a document has a few hundred distinct characters
+ * and a 10,000-sentence one over a million, each of which went through the whole chain of replaces.
+ */
+const NORMALIZED = new Map<string, string>();
+function normalizedChar(ch: string): string {
+  let n = NORMALIZED.get(ch);
+  if (n === undefined) {
+    n = normalizeArabic(ch);
+    // Bounded: text is untrusted, and a long run of rare characters must not grow the table without end.
+    if (NORMALIZED.size < 65_536) NORMALIZED.set(ch, n);
+  }
+  return n;
+}
+
+/**
  * The Arabic tokenizer reads normalizeArabic(text), which drops diacritics and tatweel; its
  * normalisation is character by character, so each normalised character maps back to one original.
  */
@@ -51,7 +66,7 @@ function arabicSpans(text: string): Span[] {
   const origin: number[] = [];
   let norm = '';
   for (let i = 0; i < text.length; i++) {
-    const n = normalizeArabic(text[i]!);
+    const n = normalizedChar(text[i]!);
     for (let c = 0; c < n.length; c++) origin.push(i);
     norm += n;
   }
